@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { AdminNav } from "@/components/admin-nav";
+import { SandboxBanner } from "@/components/sandbox-banner";
+import { SignOutButton } from "@/components/sign-out-button";
+
+// Layouts are not re-run on every navigation, so each page checks the session as well.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const admin = await requireAdmin();
+  return (
+    <div className="min-h-dvh">
+      <SandboxBanner />
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <Link href="/admin" className="font-semibold text-brand-700">
+            {env.BUSINESS_NAME}
+          </Link>
+          <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+            <AdminNav />
+          </div>
+          <span className="ml-auto hidden text-sm text-slate-500 md:inline">{admin.email}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

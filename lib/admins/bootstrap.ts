@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+
+export type TBootstrapResult =
+  | { created: false }
+  | { created: true; email: string; generatedPassword?: string };
+
+/**
+ * Makes the first admin account when there is none: from ADMIN_EMAIL/ADMIN_PASSWORD when given,
+ * otherwise admin@localhost with a generated password that the caller prints once.
+ */
+export async function ensureFirstAdmin(input: { email?: string; password?: string }): Promise<TBootstrapResult> {
+  const email = (input.email ?? "admin@localhost").toLowerCase();
+  if (input.email) {
+    if (await db.adminUser.findUnique({ where: { email }, select: { id: true } })) return { created: false };
+  } else if ((await db.adminUser.count()) > 0) {
+    return { created: false };
+  }
+  const generatedPassword = input.password ? undefined : randomBytes(12).toString("base64url");
+  await db.adminUser.create({
+    data: {
+      email,
+      name: "Administrator",
+      role: "admin",
+      passwordHash: await hashPassword(input.password ?? generatedPassword!),
+    },
+  });
+  return { created: true, email, generatedPassword };
+}

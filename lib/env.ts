@@ -1,0 +1,135 @@
+// The only reader of process.env. Everything is validated once; a missing or malformed variable
+// stops start-up with a message naming it. Secrets stay on the server (never import this from a
+// client component).
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    APP_URL: optionalString.pipe(z.url().optional()),
+    DATABASE_URL: z.string().min(1).default("file:./data/ssg.db"),
+    NEXTAUTH_SECRET: optionalString,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+
+    BUSINESS_NAME: z.string().min(1).default("Snow Spoiled Gifts"),
+    BUSINESS_CURRENCY: z.string().length(3).default("ZAR"),
+    BUSINESS_LOCALE: z.string().min(2).default("en-ZA"),
+    BUSINESS_TIME_ZONE: z.string().min(1).default("Africa/Johannesburg"),
+    DEFAULT_PHONE_REGION: z.string().length(2).default("ZA"),
+
+    ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+
+    QUOTE_RATE_LIMIT: z.coerce.number().int().min(0).default(5),
+    QUOTE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+    TRUST_PROXY: flag,
+
+    WHATSAPP_ACCESS_TOKEN: optionalString,
+    WHATSAPP_PHONE_NUMBER_ID: optionalString,
+    WHATSAPP_WABA_ID: optionalString,
+    WHATSAPP_APP_ID: optionalString,
+    WHATSAPP_APP_SECRET: optionalString,
+    WHATSAPP_VERIFY_TOKEN: optionalString,
+    WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v26.0").default("v26.0"),
+    WHATSAPP_API_BASE_URL: optionalString.pipe(z.url().optional()),
+    WHATSAPP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    WHATSAPP_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).default(300),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.WHATSAPP_ACCESS_TOKEN) return;
+    for (const name of [
+      "WHATSAPP_PHONE_NUMBER_ID",
+      "WHATSAPP_WABA_ID",
+      "WHATSAPP_APP_SECRET",
+      "WHATSAPP_VERIFY_TOKEN",
+    ] as const) {
+      if (!value[name]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: "is required when WHATSAPP_ACCESS_TOKEN is set",
+        });
+      }
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);
+
+export const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+
+/** Where WhatsApp goes: Meta's Graph API with real credentials, or the built-in sandbox without. */
+export type TWhatsAppConfig = {
+  mode: "live" | "sandbox";
+  baseUrl: string;
+  version: string;
+  phoneNumberId: string;
+  wabaId: string;
+  accessToken: string;
+  appId?: string;
+  appSecret: string;
+  verifyToken: string;
+  timeoutMs: number;
+};
+
+export function whatsappConfigFrom(e: TEnv, url: string): TWhatsAppConfig {
+  if (e.WHATSAPP_ACCESS_TOKEN) {
+    return {
+      mode: "live",
+      baseUrl: (e.WHATSAPP_API_BASE_URL ?? "https://graph.facebook.com").replace(/\/$/, ""),
+      version: e.WHATSAPP_API_VERSION,
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID!,
+      wabaId: e.WHATSAPP_WABA_ID!,
+      accessToken: e.WHATSAPP_ACCESS_TOKEN,
+      appId: e.WHATSAPP_APP_ID,
+      appSecret: e.WHATSAPP_APP_SECRET!,
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN!,
+      timeoutMs: e.WHATSAPP_TIMEOUT_MS,
+    };
+  }
+  // Sandbox: the emulator is served by this app. Its secrets are derived from NEXTAUTH_SECRET so
+  // that several processes of one installation agree on them without more configuration.
+  const seed = e.NEXTAUTH_SECRET ?? "ssg-sandbox";
+  const derive = (label: string) => createHmac("sha256", seed).update(label).digest("hex");
+  return {
+    mode: "sandbox",
+    baseUrl: (e.WHATSAPP_API_BASE_URL ?? `${url}/api/sandbox/graph`).replace(/\/$/, ""),
+    version: e.WHATSAPP_API_VERSION,
+    phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID ?? "100000000000001",
+    wabaId: e.WHATSAPP_WABA_ID ?? "200000000000001",
+    accessToken: `sandbox-${derive("token").slice(0, 32)}`,
+    appId: "sandbox-app",
+    appSecret: e.WHATSAPP_APP_SECRET ?? derive("app-secret"),
+    verifyToken: e.WHATSAPP_VERIFY_TOKEN ?? derive("verify-token").slice(0, 24),
+    timeoutMs: e.WHATSAPP_TIMEOUT_MS,
+  };
+}
+
+export const whatsappConfig = whatsappConfigFrom(env, appUrl);

@@ -1,0 +1,76 @@
+// `npm start`: the app on the embedded database, from a fresh clone to a served app.
+// Loads .env, makes and keeps a NEXTAUTH_SECRET, migrates and seeds the database, builds when the
+// sources changed since the last build, then runs `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function loadEnvironment() {
+  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  process.env.DATABASE_URL ||= "file:./data/ssg.db";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  mkdirSync(path.join(root, "data"), { recursive: true });
+  if (!process.env.NEXTAUTH_SECRET) {
+    // Generated once and kept beside the database, so sessions survive restarts.
+    const file = path.join(root, "data", ".nextauth-secret");
+    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+  }
+  const port = process.env.PORT || "3000";
+  process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${port}`;
+}
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** A fingerprint of everything `next build` reads, so a stale build is rebuilt. */
+function sourceStamp(): string {
+  const hash = createHash("sha256");
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(target).sort()) {
+        if (entry !== "node_modules" && !entry.startsWith(".")) visit(path.join(target, entry));
+      }
+    } else {
+      hash.update(`${path.relative(root, target)}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const entry of ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"]) {
+    visit(path.join(root, entry));
+  }
+  return hash.digest("hex");
+}
+
+function buildIfStale() {
+  const stampFile = path.join(root, ".next", "ssg-source-stamp");
+  const stamp = sourceStamp();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+  if (built) return;
+  console.log("Building the app (first start or changed sources)…");
+  run(bin("next"), ["build"]);
+  writeFileSync(stampFile, stamp);
+}
+
+loadEnvironment();
+// Validate configuration before anything else, so a bad variable is named at once.
+await import("../lib/env.ts").catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+run(bin("prisma"), ["migrate", "deploy"]);
+run(process.execPath, ["--import", "tsx", path.join(root, "prisma", "seed.ts")]);
+if (process.env.SKIP_BUILD !== "1") buildIfStale();
+
+const port = process.env.PORT || "3000";
+const host = process.env.HOSTNAME || "0.0.0.0";
+const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
