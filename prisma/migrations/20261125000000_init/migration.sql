@@ -97,6 +97,7 @@ CREATE TABLE "Message" (
     "recipient" TEXT,
     "requestPayload" TEXT,
     "providerMessageId" TEXT,
+    "idempotencyKey" TEXT,
     "status" TEXT NOT NULL,
     "statusRank" INTEGER NOT NULL DEFAULT 0,
     "acceptedAt" DATETIME,
@@ -135,9 +136,10 @@ CREATE TABLE "WebhookDelivery" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "source" TEXT NOT NULL,
     "body" TEXT NOT NULL,
-    "outcome" TEXT NOT NULL,
-    "detail" TEXT,
-    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "processedAt" DATETIME,
+    "outcome" TEXT,
+    "detail" TEXT
 );
 
 -- CreateIndex
@@ -180,6 +182,9 @@ CREATE INDEX "QuoteStatusEvent_quoteId_createdAt_idx" ON "QuoteStatusEvent"("quo
 CREATE UNIQUE INDEX "Message_providerMessageId_key" ON "Message"("providerMessageId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Message_idempotencyKey_key" ON "Message"("idempotencyKey");
+
+-- CreateIndex
 CREATE INDEX "Message_customerId_createdAt_idx" ON "Message"("customerId", "createdAt");
 
 -- CreateIndex
@@ -195,5 +200,5 @@ CREATE INDEX "Message_status_createdAt_idx" ON "Message"("status", "createdAt");
 CREATE UNIQUE INDEX "MessageStatusEvent_messageId_status_key" ON "MessageStatusEvent"("messageId", "status");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_receivedAt_idx" ON "WebhookDelivery"("receivedAt");
+CREATE INDEX "WebhookDelivery_processedAt_receivedAt_idx" ON "WebhookDelivery"("processedAt", "receivedAt");
 

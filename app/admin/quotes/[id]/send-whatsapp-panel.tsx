@@ -1,4 +1,49 @@
-// Filled in by the messages module: the "Send WhatsApp" button and dialog for one quote.
+import { db } from "@/lib/db";
+import { env, whatsappConfig } from "@/lib/env";
+import { formatMoney } from "@/lib/format";
+import { approvedTemplates } from "@/lib/messages/templates";
+import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
+import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
+import { SimulateReplyForm } from "./simulate-reply-form";
+
+/** The "Send WhatsApp" entry point of a quote, or the reason it cannot be used. */
 export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
-  return <div data-quote-id={quoteId} />;
+  const quote = await db.quote.findUnique({
+    where: { id: quoteId },
+    select: {
+      number: true,
+      quotedAmountCents: true,
+      customer: { select: { name: true, phone: true, whatsappConsentAt: true, whatsappOptedOutAt: true, lastInboundWhatsAppAt: true } },
+    },
+  });
+  if (!quote) return null;
+  const eligibility = whatsappEligibility(quote.customer);
+  if (!eligibility.ok) {
+    return (
+      <p className="text-sm text-slate-600" data-testid="whatsapp-unavailable">
+        {eligibility.reason}
+      </p>
+    );
+  }
+  const templates = await approvedTemplates();
+  const firstName = quote.customer.name.split(/\s+/)[0] ?? quote.customer.name;
+  const time = new Intl.DateTimeFormat(env.BUSINESS_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: env.BUSINESS_TIME_ZONE });
+  return (
+    <div className="space-y-3">
+      <SendWhatsAppDialog
+        quoteId={quoteId}
+        windowOpen={eligibility.windowOpen}
+        windowText={
+          eligibility.windowOpen && eligibility.windowClosesAt
+            ? `The customer wrote in the last 24 hours: free text is allowed until ${time.format(eligibility.windowClosesAt)}.`
+            : quote.customer.lastInboundWhatsAppAt
+              ? `The customer last wrote on ${time.format(quote.customer.lastInboundWhatsAppAt)}, more than 24 hours ago. WhatsApp only allows an approved template until they write again.`
+              : "The customer has not written to us on WhatsApp, so WhatsApp only allows an approved template until they do."
+        }
+        templates={templates}
+        suggestedParameters={[firstName, quote.number, formatMoney(quote.quotedAmountCents)]}
+      />
+      {whatsappConfig.mode === "sandbox" ? <SimulateReplyForm quoteId={quoteId} /> : null}
+    </div>
+  );
 }

@@ -1,0 +1,164 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import { MessageCircle } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Alert } from "@/components/ui/alert";
+import { FormField } from "@/components/ui/form-field";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
+import type { TTemplateList } from "@/lib/messages/templates";
+import { sendWhatsAppAction } from "./whatsapp-actions";
+
+type TSendWhatsAppDialogProps = {
+  quoteId: string;
+  windowOpen: boolean;
+  windowText: string;
+  templates: TTemplateList;
+  suggestedParameters: string[];
+};
+
+export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates, suggestedParameters }: TSendWhatsAppDialogProps) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<"text" | "template">(windowOpen ? "text" : "template");
+  const [body, setBody] = useState("");
+  const options = templates.ok ? templates.templates : [];
+  const [templateKey, setTemplateKey] = useState(options[0] ? `${options[0].name}|${options[0].language}` : "");
+  const template = options.find((option) => `${option.name}|${option.language}` === templateKey);
+  const [parameters, setParameters] = useState<string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<{ tone: "success" | "danger" | "warning"; title: string; detail: string } | null>(null);
+  // A fresh key per opening of the dialog: a double click or a resent form sends once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+
+  const parameterValues = useMemo(
+    () => Array.from({ length: template?.parameterCount ?? 0 }, (_, index) => parameters[index] ?? suggestedParameters[index] ?? ""),
+    [template, parameters, suggestedParameters],
+  );
+
+  const { execute, isPending } = useAction(sendWhatsAppAction, {
+    onSuccess: ({ data }) => {
+      if (!data) return;
+      if (data.ok) {
+        toast.success("WhatsApp accepted the message.");
+        setResult({ tone: "success", title: "Accepted by WhatsApp", detail: `Message id ${data.wamid}. Delivery updates appear in the message history.` });
+        setOpen(false);
+      } else {
+        setResult({ tone: data.status === "uncertain" ? "warning" : "danger", title: data.title, detail: data.action });
+      }
+      router.refresh();
+    },
+    onError: ({ error }) => {
+      const first = error.validationErrors?.formErrors[0];
+      setResult({ tone: "danger", title: "Not sent", detail: error.serverError ?? first ?? "Check the message and try again." });
+    },
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setResult(null);
+    const input =
+      kind === "text"
+        ? { kind, quoteId, idempotencyKey, body }
+        : { kind, quoteId, idempotencyKey, templateName: template?.name ?? "", language: template?.language ?? "", parameters: parameterValues };
+    const parsed = ZSendWhatsAppSchema.safeParse(input);
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
+      return;
+    }
+    setFieldErrors({});
+    execute(parsed.data);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          setIdempotencyKey(crypto.randomUUID());
+          setResult(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <MessageCircle aria-hidden /> Send WhatsApp
+        </Button>
+      </DialogTrigger>
+      {result && !open ? (
+        <Alert tone={result.tone} className="mt-3" data-testid="send-result">
+          <p className="font-medium">{result.title}</p>
+          <p>{result.detail}</p>
+        </Alert>
+      ) : null}
+      <DialogContent>
+        <DialogTitle>Send a WhatsApp message</DialogTitle>
+        <DialogDescription>{windowText}</DialogDescription>
+        <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
+          {windowOpen ? (
+            <fieldset className="flex gap-4 text-sm">
+              <legend className="sr-only">Kind of message</legend>
+              {(["text", "template"] as const).map((value) => (
+                <label key={value} className="flex items-center gap-2">
+                  <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+                  {value === "text" ? "Free text" : "Template"}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+
+          {kind === "text" ? (
+            <FormField id="whatsapp-body" label="Message" error={fieldErrors.body}>
+              <Textarea id="whatsapp-body" value={body} maxLength={4096} onChange={(event) => setBody(event.target.value)} aria-invalid={!!fieldErrors.body} />
+            </FormField>
+          ) : !templates.ok ? (
+            <Alert tone="danger" data-testid="templates-error">
+              <p className="font-medium">Templates could not be loaded: {templates.title}</p>
+              <p>{templates.action}</p>
+            </Alert>
+          ) : (
+            <>
+              <FormField id="whatsapp-template" label="Approved template" error={fieldErrors.templateName}>
+                <Select id="whatsapp-template" value={templateKey} onChange={(event) => { setTemplateKey(event.target.value); setParameters([]); }}>
+                  {options.map((option) => (
+                    <option key={`${option.name}|${option.language}`} value={`${option.name}|${option.language}`}>
+                      {option.name} ({option.language})
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              {template?.body ? <p className="rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap text-slate-700">{template.body}</p> : null}
+              {parameterValues.map((value, index) => (
+                <FormField key={index} id={`whatsapp-param-${index + 1}`} label={`Parameter {{${index + 1}}}`} error={fieldErrors[`parameters.${index}`]}>
+                  <Input
+                    id={`whatsapp-param-${index + 1}`}
+                    value={value}
+                    onChange={(event) => setParameters(parameterValues.map((old, position) => (position === index ? event.target.value : old)))}
+                  />
+                </FormField>
+              ))}
+            </>
+          )}
+
+          {result && open ? (
+            <Alert tone={result.tone} data-testid="send-error">
+              <p className="font-medium">{result.title}</p>
+              <p>{result.detail}</p>
+            </Alert>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button type="submit" disabled={isPending || (kind === "template" && !template)}>
+              {isPending ? "Sending…" : "Send"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

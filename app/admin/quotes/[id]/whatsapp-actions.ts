@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminActionClient } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db";
+import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
+import { sendWhatsAppForQuote } from "@/lib/messages/send-whatsapp";
+import { getSandbox } from "@/lib/sandbox";
+
+export const sendWhatsAppAction = adminActionClient
+  .inputSchema(ZSendWhatsAppSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const outcome = await sendWhatsAppForQuote(parsedInput, ctx.admin.id);
+    revalidatePath(`/admin/quotes/${parsedInput.quoteId}`);
+    return outcome;
+  });
+
+const ZSimulateReplySchema = z.object({
+  quoteId: z.string().min(1),
+  text: z.string().trim().min(1, "Write what the customer says.").max(4096),
+});
+
+/** Sandbox only: the customer "writes" to the business, which opens the 24-hour window. */
+export const simulateCustomerReplyAction = adminActionClient
+  .inputSchema(ZSimulateReplySchema)
+  .action(async ({ parsedInput }) => {
+    const sandbox = getSandbox();
+    if (!sandbox) throw new AppError("forbidden", "Customer replies can only be simulated in sandbox mode.");
+    const quote = await db.quote.findUnique({
+      where: { id: parsedInput.quoteId },
+      select: { customer: { select: { phone: true, name: true } } },
+    });
+    if (!quote?.customer.phone) throw new AppError("conflict", "This customer has no phone number to write from.");
+    await sandbox.simulateInbound({ from: quote.customer.phone, text: parsedInput.text, profileName: quote.customer.name });
+    return { ok: true };
+  });

@@ -1,0 +1,35 @@
+import { db } from "@/lib/db";
+
+export const messageListSelect = {
+  id: true,
+  channel: true,
+  direction: true,
+  origin: true,
+  kind: true,
+  body: true,
+  templateName: true,
+  templateLanguage: true,
+  templateParams: true,
+  status: true,
+  createdAt: true,
+  acceptedAt: true,
+  sentAt: true,
+  deliveredAt: true,
+  readAt: true,
+  failedAt: true,
+  errorCode: true,
+  errorTitle: true,
+  errorDetail: true,
+  sentBy: { select: { name: true, email: true } },
+} as const;
+
+export async function listQuoteMessages(quoteId: string) {
+  return db.message.findMany({
+    where: { quoteId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: messageListSelect,
+  });
+}
+
+export type TMessageRow = Awaited<ReturnType<typeof listQuoteMessages>>[number];

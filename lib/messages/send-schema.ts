@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+// One input for both kinds of manual WhatsApp message. The idempotency key is made when the
+// dialog opens, so a double click or a resubmitted form sends once.
+export const ZSendWhatsAppSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("text"),
+    quoteId: z.string().min(1),
+    idempotencyKey: z.uuid(),
+    body: z.string().trim().min(1, "Write the message first.").max(4096, "WhatsApp messages can be at most 4,096 characters."),
+  }),
+  z.object({
+    kind: z.literal("template"),
+    quoteId: z.string().min(1),
+    idempotencyKey: z.uuid(),
+    templateName: z.string().trim().min(1, "Choose a template."),
+    language: z.string().trim().min(2, "Choose the template's language."),
+    parameters: z.array(z.string().trim().min(1, "Fill in every parameter.").max(1024)).max(20),
+  }),
+]);
+
+export type TSendWhatsApp = z.infer<typeof ZSendWhatsAppSchema>;

@@ -1,0 +1,39 @@
+// Approved WhatsApp templates for the send dialog, read from Meta and kept for a few minutes so
+// a page render does not wait on the Graph API each time. A failure is returned, not thrown: the
+// page shows it, which is how an admin learns of an expired token before a send fails.
+import { WhatsAppError } from "@/lib/whatsapp/errors";
+import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
+
+export type TTemplateOption = { name: string; language: string; category: string; body: string; parameterCount: number };
+export type TTemplateList = { ok: true; templates: TTemplateOption[] } | { ok: false; title: string; action: string };
+
+const TTL_MS = 5 * 60_000;
+const globalForTemplates = globalThis as unknown as { ssgTemplates?: { at: number; value: TTemplateList } };
+
+export function countBodyParameters(body: string): number {
+  const positions = [...body.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]);
+  return new Set(positions).size;
+}
+
+export async function approvedTemplates(now = Date.now()): Promise<TTemplateList> {
+  const cached = globalForTemplates.ssgTemplates;
+  if (cached && cached.value.ok && now - cached.at < TTL_MS) return cached.value;
+  let value: TTemplateList;
+  try {
+    const templates = await getWhatsAppClient().listTemplates();
+    value = {
+      ok: true,
+      templates: templates
+        .filter((template) => template.status === "APPROVED")
+        .map((template) => {
+          const body = template.components?.find((component) => component.type === "BODY")?.text ?? "";
+          return { name: template.name, language: template.language, category: template.category ?? "", body, parameterCount: countBodyParameters(body) };
+        }),
+    };
+  } catch (error) {
+    if (!(error instanceof WhatsAppError)) throw error;
+    value = { ok: false, title: error.title, action: error.action };
+  }
+  globalForTemplates.ssgTemplates = { at: now, value };
+  return value;
+}

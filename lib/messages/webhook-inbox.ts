@@ -1,0 +1,114 @@
+// Webhook deliveries are stored before they are acknowledged and applied after: Meta wants a 200
+// within seconds and retries for days otherwise, so the request only waits for its row to be on
+// disk. Concurrent requests share one insert (group commit), which keeps the cost per request
+// small at a thousand deliveries a second. A single loop per process then applies what is stored.
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { parseWebhook } from "@/lib/whatsapp/webhook";
+import { applyWhatsAppEvents } from "@/lib/messages/apply-whatsapp-events";
+
+const MAX_BATCH = 500;
+const PROCESS_BATCH = 200;
+
+type TPending = { body: string; receivedAt: Date; resolve: () => void; reject: (error: unknown) => void };
+
+type TInboxState = { pending: TPending[]; flushing: boolean; processing: boolean; again: boolean };
+
+const globalForInbox = globalThis as unknown as { ssgWebhookInbox?: TInboxState };
+const state: TInboxState = (globalForInbox.ssgWebhookInbox ??= { pending: [], flushing: false, processing: false, again: false });
+
+/** Resolves once the delivery is committed to the database. */
+export function storeWebhookDelivery(body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    state.pending.push({ body, receivedAt: new Date(), resolve, reject });
+    if (!state.flushing) void flush();
+  });
+}
+
+async function flush(): Promise<void> {
+  state.flushing = true;
+  try {
+    while (state.pending.length > 0) {
+      const batch = state.pending.splice(0, MAX_BATCH);
+      try {
+        await db.webhookDelivery.createMany({
+          data: batch.map((item) => ({ source: "whatsapp", body: item.body, receivedAt: item.receivedAt })),
+        });
+        for (const item of batch) item.resolve();
+      } catch (error) {
+        log.error("storing webhook deliveries failed", { error, count: batch.length });
+        for (const item of batch) item.reject(error);
+      }
+    }
+  } finally {
+    state.flushing = false;
+  }
+  kickWebhookProcessor();
+}
+
+/** Starts applying stored deliveries unless that is already under way in this process. */
+export function kickWebhookProcessor(): void {
+  if (state.processing) {
+    state.again = true;
+    return;
+  }
+  state.processing = true;
+  void (async () => {
+    try {
+      do {
+        state.again = false;
+        while ((await processStoredDeliveries()) === PROCESS_BATCH) {
+          // keep draining while full batches come back
+        }
+      } while (state.again);
+    } catch (error) {
+      log.error("applying webhook deliveries failed", { error });
+    } finally {
+      state.processing = false;
+    }
+  })();
+}
+
+/** Applies up to one batch of stored, unapplied deliveries; returns how many it took. */
+export async function processStoredDeliveries(limit = PROCESS_BATCH): Promise<number> {
+  const deliveries = await db.webhookDelivery.findMany({
+    where: { processedAt: null },
+    orderBy: { receivedAt: "asc" },
+    take: limit,
+    select: { id: true, body: true },
+  });
+  if (deliveries.length === 0) return 0;
+
+  const parsed = deliveries.map((delivery) => {
+    try {
+      return { id: delivery.id, events: parseWebhook(JSON.parse(delivery.body)) };
+    } catch (error) {
+      return { id: delivery.id, events: [], malformed: error instanceof Error ? error.message : "not JSON" };
+    }
+  });
+
+  await db.$transaction(async (tx) => {
+    await applyWhatsAppEvents(tx, parsed.flatMap((delivery) => delivery.events));
+    // One update per distinct outcome (in practice: one for the whole batch).
+    const groups = new Map<string, { outcome: string; detail: string | null; ids: string[] }>();
+    for (const delivery of parsed) {
+      const malformed =
+        delivery.malformed ??
+        delivery.events.flatMap((event) => (event.type === "malformed" ? [event.reason] : [])).join("; ");
+      const useful = delivery.events.some((event) => event.type === "status" || event.type === "message");
+      const outcome = malformed ? "malformed" : useful ? "applied" : "ignored";
+      const key = `${outcome}\u0000${malformed}`;
+      const group = groups.get(key) ?? { outcome, detail: malformed || null, ids: [] };
+      group.ids.push(delivery.id);
+      groups.set(key, group);
+    }
+    const processedAt = new Date();
+    for (const group of groups.values()) {
+      await tx.webhookDelivery.updateMany({
+        where: { id: { in: group.ids } },
+        data: { processedAt, outcome: group.outcome, detail: group.detail },
+      });
+    }
+  });
+  return deliveries.length;
+}

@@ -1,0 +1,54 @@
+// Bulk rows for benchmarks, written straight through Prisma in large batches.
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+
+const FIRST = ["Ann", "Thabo", "Lerato", "Pieter", "Zanele", "Sipho", "Megan", "Ayanda", "Johan", "Naledi", "Kagiso", "Chloe"];
+const LAST = ["Mokoena", "van der Merwe", "Naidoo", "Dlamini", "Botha", "Khumalo", "Smith", "Pillay", "Nkosi", "Jacobs"];
+const STATUSES = ["new", "quoted", "accepted", "declined", "expired", "cancelled"];
+
+export function benchClient(databaseUrl: string) {
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl, timeout: 5000 }) });
+}
+
+/** `count` customers with one quote each, spread over the last two years. */
+export async function fillQuotes(databaseUrl: string, count: number, batch = 5000): Promise<void> {
+  const db = benchClient(databaseUrl);
+  const now = Date.now();
+  for (let offset = 0; offset < count; offset += batch) {
+    const size = Math.min(batch, count - offset);
+    const customers = Array.from({ length: size }, (_, i) => {
+      const n = offset + i;
+      const name = `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]} ${n}`;
+      return {
+        id: `bench-c-${n}`,
+        name,
+        email: `customer${n}@example.com`,
+        phone: `2782${String(n).padStart(7, "0")}`,
+        contactPreference: n % 3 === 0 ? "email" : "whatsapp",
+        whatsappConsentAt: n % 3 === 0 ? null : new Date(now - n * 600_000),
+      };
+    });
+    await db.customer.createMany({ data: customers });
+    await db.quote.createMany({
+      data: customers.map((customer, i) => {
+        const n = offset + i;
+        const createdAt = new Date(now - n * 600_000);
+        const number = `Q-${createdAt.getUTCFullYear()}-${String(n + 1).padStart(6, "0")}`;
+        return {
+          id: `bench-q-${n}`,
+          number,
+          customerId: customer.id,
+          status: STATUSES[n % STATUSES.length]!,
+          occasion: "Birthday gift hamper",
+          budgetCents: 50_000 + (n % 40) * 2_500,
+          currency: "ZAR",
+          neededBy: new Date(createdAt.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+          deliveryArea: "Cape Town",
+          searchText: `${number} ${customer.name} ${customer.email} ${customer.phone}`.toLowerCase(),
+          createdAt,
+        };
+      }),
+    });
+  }
+  await db.$disconnect();
+}

@@ -1,0 +1,88 @@
+// A throwaway app for benchmarks: its own SQLite file, migrated and seeded, served by
+// `next start` from the current build (built first when missing).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+export const BENCH_ADMIN = { email: "bench@example.com", password: "bench-password-1234" };
+
+export type TBenchServer = { url: string; databaseUrl: string; env: NodeJS.ProcessEnv; child: ChildProcess; rssMb(): number; stop(): Promise<void> };
+
+export function benchEnvironment(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const file = path.join(os.tmpdir(), `ssg-bench-${port}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `file:${file}`,
+    NEXTAUTH_SECRET: "bench-only-secret",
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    LOG_LEVEL: "error",
+    WHATSAPP_ACCESS_TOKEN: "",
+    ...extra,
+  };
+}
+
+/** Migrates and seeds the database named in env, then runs `fill` (bulk data) before serving. */
+export async function startBenchServer(env: NodeJS.ProcessEnv, fill?: () => Promise<void>): Promise<TBenchServer> {
+  const run = (command: string, args: string[]) => {
+    const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
+  };
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) run(bin("next"), ["build"]);
+  run(bin("prisma"), ["migrate", "deploy"]);
+  run(process.execPath, ["--import", "tsx", path.join(root, "prisma", "seed.ts")]);
+  if (fill) await fill();
+
+  const child = spawn(bin("next"), ["start", "-p", env.PORT!, "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${env.PORT}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${url}/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 300) throw new Error("the app did not start within 30 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    databaseUrl: env.DATABASE_URL!,
+    env,
+    child,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the session cookie header. */
+export async function signIn(url: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
+  if (!session) throw new Error("sign-in failed");
+  return session;
+}
