@@ -3,6 +3,7 @@
 // a status is recorded once per message (its timestamp column doubles as the "seen" mark), the
 // message's status only moves forward, and an inbound message is stored once per wamid.
 import type { TTx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { statusRank } from "@/lib/whatsapp/status-order";
 
@@ -41,7 +42,7 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOut
   const byId = new Map(messages.map((message) => [message.id, message]));
   const byWamid = new Map(messages.flatMap((message) => (message.providerMessageId ? [[message.providerMessageId, message] as const] : [])));
 
-  const newEvents: Parameters<TTx["messageStatusEvent"]["createMany"]>[0]["data"] = [];
+  const newEvents: Prisma.MessageStatusEventCreateManyInput[] = [];
   const changed = new Map<string, (typeof messages)[number] & { newWamid?: string; error?: TStatusEvent["error"] }>();
 
   for (const event of events) {

@@ -12,10 +12,16 @@ const PROCESS_BATCH = 200;
 
 type TPending = { body: string; receivedAt: Date; resolve: () => void; reject: (error: unknown) => void };
 
-type TInboxState = { pending: TPending[]; flushing: boolean; processing: boolean; again: boolean };
+type TInboxState = { pending: TPending[]; flushing: boolean; processing: boolean; again: boolean; applying: Promise<unknown> };
 
 const globalForInbox = globalThis as unknown as { ssgWebhookInbox?: TInboxState };
-const state: TInboxState = (globalForInbox.ssgWebhookInbox ??= { pending: [], flushing: false, processing: false, again: false });
+const state: TInboxState = (globalForInbox.ssgWebhookInbox ??= {
+  pending: [],
+  flushing: false,
+  processing: false,
+  again: false,
+  applying: Promise.resolve(),
+});
 
 /** Resolves once the delivery is committed to the database. */
 export function storeWebhookDelivery(body: string): Promise<void> {
@@ -70,7 +76,14 @@ export function kickWebhookProcessor(): void {
 }
 
 /** Applies up to one batch of stored, unapplied deliveries; returns how many it took. */
-export async function processStoredDeliveries(limit = PROCESS_BATCH): Promise<number> {
+export function processStoredDeliveries(limit = PROCESS_BATCH): Promise<number> {
+  // One batch at a time per process: two overlapping batches would read the same rows.
+  const run = state.applying.then(() => applyBatch(limit));
+  state.applying = run.catch(() => undefined);
+  return run;
+}
+
+async function applyBatch(limit: number): Promise<number> {
   const deliveries = await db.webhookDelivery.findMany({
     where: { processedAt: null },
     orderBy: { receivedAt: "asc" },
@@ -111,4 +124,16 @@ export async function processStoredDeliveries(limit = PROCESS_BATCH): Promise<nu
     }
   });
   return deliveries.length;
+}
+
+/**
+ * Applies what earlier processes stored but did not get to (a crash, a restart), and retries
+ * after a failed batch. Deliveries are otherwise applied as soon as they are stored.
+ */
+export function startWebhookSweeper(intervalMs = 30_000): void {
+  const globalForSweeper = globalThis as unknown as { ssgWebhookSweeper?: NodeJS.Timeout };
+  if (globalForSweeper.ssgWebhookSweeper) return;
+  kickWebhookProcessor();
+  globalForSweeper.ssgWebhookSweeper = setInterval(kickWebhookProcessor, intervalMs);
+  globalForSweeper.ssgWebhookSweeper.unref();
 }
