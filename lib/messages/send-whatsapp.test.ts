@@ -1,0 +1,148 @@
+// An admin's WhatsApp send from a quote, end to end below the browser: the real database file,
+// the Graph API sandbox over HTTP, and its signed webhooks arriving at the app's webhook route.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import type { startSandboxServer as TStart } from "@/lib/whatsapp/sandbox/node-server";
+import { freePort, startReceiver } from "@/test/http-receiver";
+
+let sandbox: Awaited<ReturnType<typeof TStart>>;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let modules: {
+  db: typeof import("@/lib/db").db;
+  send: typeof import("@/lib/messages/send-whatsapp").sendWhatsAppForQuote;
+  drain: () => Promise<void>;
+};
+let adminId: string;
+
+beforeAll(async () => {
+  // The app's WhatsApp config is read once, at import, so the sandbox's address is set first.
+  const port = await freePort();
+  process.env.WHATSAPP_API_BASE_URL = `http://127.0.0.1:${port}`;
+  const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
+  const { whatsappConfig } = await import("@/lib/env");
+  receiver = await startReceiver(async (request) => (await import("@/app/api/webhooks/whatsapp/route")).POST(request));
+  sandbox = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: `${receiver.url}/api/webhooks/whatsapp`, webhookDelayMs: 5 });
+  const { db } = await import("@/lib/db");
+  const { sendWhatsAppForQuote } = await import("@/lib/messages/send-whatsapp");
+  const { processStoredDeliveries } = await import("@/lib/messages/webhook-inbox");
+  modules = {
+    db,
+    send: sendWhatsAppForQuote,
+    drain: async () => {
+      await sandbox.sandbox.settle();
+      while ((await processStoredDeliveries()) > 0) {
+        // apply all stored deliveries
+      }
+    },
+  };
+  adminId = (await db.adminUser.create({ data: { email: "a@example.com", name: "Admin", passwordHash: "x" } })).id;
+});
+
+afterAll(async () => {
+  await sandbox?.sandbox.settle();
+  await sandbox?.close();
+  await receiver?.close();
+});
+
+let counter = 0;
+async function quoteFor(customer: { phone?: string | null; consent?: boolean; optedOut?: boolean; lastInbound?: Date | null }) {
+  counter++;
+  return modules.db.quote.create({
+    data: {
+      number: `Q-2026-${String(counter).padStart(4, "0")}`,
+      occasion: "Birthday",
+      currency: "ZAR",
+      searchText: "x",
+      customer: {
+        create: {
+          name: "Ann Mokoena",
+          email: `ann${counter}@example.com`,
+          phone: customer.phone === undefined ? `2782${String(1000000 + counter)}` : customer.phone,
+          contactPreference: "whatsapp",
+          whatsappConsentAt: customer.consent === false ? null : new Date(),
+          whatsappOptedOutAt: customer.optedOut ? new Date() : null,
+          lastInboundWhatsAppAt: customer.lastInbound ?? null,
+        },
+      },
+    },
+  });
+}
+
+const template = (quoteId: string, key = randomUUID()) => ({
+  kind: "template" as const,
+  quoteId,
+  idempotencyKey: key,
+  templateName: "quote_ready",
+  language: "en",
+  parameters: ["Ann", "Q-1", "R1,250.00"],
+});
+
+beforeEach(() => sandbox.sandbox.reset());
+
+describe("sendWhatsAppForQuote", () => {
+  it("sends a template, logs it, and follows the webhooks to read", async () => {
+    const quote = await quoteFor({});
+    const outcome = await modules.send(template(quote.id), adminId);
+    expect(outcome.ok).toBe(true);
+    const accepted = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
+    expect(accepted).toMatchObject({ status: "accepted", channel: "whatsapp", direction: "outbound", sentById: adminId, templateName: "quote_ready", attempts: 1 });
+    expect(JSON.parse(accepted.requestPayload!)).toMatchObject({ biz_opaque_callback_data: accepted.id, template: { name: "quote_ready" } });
+    expect(accepted.requestPayload).not.toContain("Bearer");
+
+    await modules.drain();
+    const read = await modules.db.message.findUniqueOrThrow({ where: { id: accepted.id }, include: { statusEvents: true } });
+    expect(read.status).toBe("read");
+    expect(read.statusEvents.map((event) => event.status).sort()).toEqual(["delivered", "read", "sent"]);
+  });
+
+  it("sends once for one idempotency key, however often it is asked", async () => {
+    const quote = await quoteFor({});
+    const key = randomUUID();
+    const [first, second] = await Promise.all([modules.send(template(quote.id, key), adminId), modules.send(template(quote.id, key), adminId).catch((error: Error) => error)]);
+    const third = await modules.send(template(quote.id, key), adminId);
+    expect(first.ok).toBe(true);
+    expect(third).toEqual(first);
+    expect(second instanceof Error ? second.message : second).toBeTruthy();
+    expect(sandbox.sandbox.sent.length).toBe(1);
+    expect(await modules.db.message.count({ where: { quoteId: quote.id } })).toBe(1);
+  });
+
+  it("refuses a customer without consent, or who opted out, and sends nothing", async () => {
+    const noConsent = await quoteFor({ consent: false });
+    await expect(modules.send(template(noConsent.id), adminId)).rejects.toThrow(/not agreed/);
+    const optedOut = await quoteFor({ optedOut: true });
+    await expect(modules.send(template(optedOut.id), adminId)).rejects.toThrow(/asked not to be messaged/);
+    expect(sandbox.sandbox.sent.length).toBe(0);
+  });
+
+  it("refuses free text outside the 24-hour window and allows it inside", async () => {
+    const closed = await quoteFor({ lastInbound: new Date(Date.now() - 25 * 3600_000) });
+    await expect(modules.send({ kind: "text", quoteId: closed.id, idempotencyKey: randomUUID(), body: "Hi" }, adminId)).rejects.toThrow(/24 hours/);
+
+    const open = await quoteFor({});
+    const customer = await modules.db.customer.findFirstOrThrow({ where: { quotes: { some: { id: open.id } } } });
+    await sandbox.sandbox.simulateInbound({ from: customer.phone!, text: "Hello!" });
+    await modules.drain();
+    const outcome = await modules.send({ kind: "text", quoteId: open.id, idempotencyKey: randomUUID(), body: "Hi Ann" }, adminId);
+    expect(outcome.ok).toBe(true);
+    const inbound = await modules.db.message.findFirstOrThrow({ where: { direction: "inbound", customerId: customer.id } });
+    expect(inbound).toMatchObject({ body: "Hello!", quoteId: open.id });
+  });
+
+  it("records Meta's refusal with words the admin can act on", async () => {
+    const quote = await quoteFor({ phone: "27600131030" });
+    const outcome = await modules.send(template(quote.id), adminId);
+    expect(outcome).toMatchObject({ ok: false, status: "failed", title: "Recipient not on the test number's allowed list" });
+    const message = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
+    expect(message).toMatchObject({ status: "failed", errorCode: "131030" });
+    expect(message.errorDetail).toMatch(/API Setup/);
+  });
+
+  it("records a failure reported later by webhook", async () => {
+    const quote = await quoteFor({ phone: "27610131026" });
+    expect((await modules.send(template(quote.id), adminId)).ok).toBe(true);
+    await modules.drain();
+    const message = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
+    expect(message).toMatchObject({ status: "failed", errorCode: "131026" });
+  });
+});
