@@ -61,7 +61,7 @@ describe("submitQuoteRequest", () => {
   it("leaves no customer behind when the quote cannot be stored", async () => {
     const spy = vi.spyOn(db, "$transaction").mockImplementationOnce(async (fn: unknown) =>
       db.$transaction(async (tx) => {
-        await (fn as (t: typeof tx) => Promise<unknown>)({ ...tx, quote: { ...tx.quote, create: () => Promise.reject(new Error("disk full")) } } as typeof tx);
+        await (fn as (t: typeof tx) => Promise<unknown>)({ ...tx, quote: { ...tx.quote, create: () => Promise.reject(new Error("disk full")) } } as unknown as typeof tx);
       }),
     );
     await expect(submitQuoteRequest(request({ email: "half@example.com" }), { ip: ip() })).rejects.toThrow("disk full");
