@@ -1,6 +1,6 @@
 "use client";
 
-import useSWR from "swr";
+import useSWR, { mutate } from "swr";
 import { PENDING_STATUSES, type TMessageView } from "@/lib/messages/view";
 
 async function fetchMessages(url: string): Promise<TMessageView[]> {
@@ -9,9 +9,16 @@ async function fetchMessages(url: string): Promise<TMessageView[]> {
   return ((await response.json()) as { messages: TMessageView[] }).messages;
 }
 
+const keyFor = (quoteId: string) => `/api/admin/quotes/${quoteId}/messages`;
+
+/** Asks for the quote's messages again, e.g. right after a send. */
+export function revalidateQuoteMessages(quoteId: string) {
+  return mutate(keyFor(quoteId));
+}
+
 /** The quote's messages, refreshed every two seconds while any of them may still change. */
 export function useQuoteMessages(quoteId: string, initial: TMessageView[]) {
-  return useSWR(`/api/admin/quotes/${quoteId}/messages`, fetchMessages, {
+  return useSWR(keyFor(quoteId), fetchMessages, {
     fallbackData: initial,
     refreshInterval: (latest) => (latest?.some(isRecentlyPending) ? 2000 : 0),
   });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { MessageCircle } from "lucide-react";
 import { toast } from "sonner";
+import { revalidateQuoteMessages } from "@/lib/swr/use-quote-messages";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
@@ -51,6 +52,7 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
       } else {
         setResult({ tone: data.status === "uncertain" ? "warning" : "danger", title: data.title, detail: data.action });
       }
+      void revalidateQuoteMessages(quoteId);
       router.refresh();
     },
     onError: ({ error }) => {

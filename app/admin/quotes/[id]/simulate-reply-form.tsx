@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
+import { revalidateQuoteMessages } from "@/lib/swr/use-quote-messages";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { simulateCustomerReplyAction } from "./whatsapp-actions";
@@ -15,7 +16,11 @@ export function SimulateReplyForm({ quoteId }: { quoteId: string }) {
   const { execute, isPending } = useAction(simulateCustomerReplyAction, {
     onSuccess: () => {
       toast.success("The sandbox customer replied.");
-      setTimeout(() => router.refresh(), 800);
+      // The sandbox's webhook is applied just after it is stored.
+      setTimeout(() => {
+        void revalidateQuoteMessages(quoteId);
+        router.refresh();
+      }, 800);
     },
     onError: ({ error }) => toast.error(error.serverError ?? error.validationErrors?.fieldErrors.text?.[0] ?? "Could not simulate the reply."),
   });
