@@ -24,9 +24,13 @@ function loadEnvironment() {
   process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${port}`;
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+function run(command: string, args: string[], options: { quiet?: boolean } = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: options.quiet ? "pipe" : "inherit", env: process.env, encoding: "utf8" });
+  if (result.status !== 0) {
+    if (options.quiet) process.stderr.write(`${result.stdout}${result.stderr}`);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout ?? "";
 }
 
 /** A fingerprint of everything `next build` reads, so a stale build is rebuilt. */
@@ -65,7 +69,10 @@ await import("../lib/env.ts").catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });
-run(bin("prisma"), ["migrate", "deploy"]);
+// Prisma's own output is long (and warns about the datasource url it needs for generate), so
+// it is shown only when migrating fails.
+const migrated = run(bin("prisma"), ["migrate", "deploy"], { quiet: true });
+console.log(/No pending migrations/.test(migrated) ? "Database up to date." : "Database migrated.");
 run(process.execPath, ["--import", "tsx", path.join(root, "prisma", "seed.ts")]);
 if (process.env.SKIP_BUILD !== "1") buildIfStale();
 

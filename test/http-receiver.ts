@@ -2,17 +2,11 @@
 // handlers, or a recorder, reached over real HTTP the way Meta would reach them.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { toFetchRequest } from "@/lib/whatsapp/sandbox/node-server";
 
 export async function startReceiver(handler: (request: Request) => Promise<Response> | Response) {
   const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method,
-      headers: Object.entries(req.headers).flatMap(([key, value]) => (typeof value === "string" ? [[key, value] as [string, string]] : [])),
-      body: req.method === "GET" ? undefined : Buffer.concat(chunks),
-    });
-    const response = await handler(request);
+    const response = await handler(await toFetchRequest(req));
     res.writeHead(response.status);
     res.end(Buffer.from(await response.arrayBuffer()));
   });

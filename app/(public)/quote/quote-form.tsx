@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Mail, MessageCircle } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -27,7 +27,7 @@ export function QuoteForm({ businessName, region, timeZone }: TQuoteFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TQuoteRequest>({ resolver: zodResolver(schema), defaultValues: EMPTY_QUOTE_REQUEST, mode: "onTouched" });
   const { errors, isSubmitting } = form.formState;
-  const preference = form.watch("contactPreference");
+  const preference = useWatch({ control: form.control, name: "contactPreference" });
 
   async function onSubmit(values: TQuoteRequest) {
     setFormError(null);
