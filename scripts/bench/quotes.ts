@@ -1,0 +1,60 @@
+// `npm run bench:quotes`: quote submissions at 300/s for 30 s through the form's own server
+// action (the same POST a browser makes), open-loop. Prints latency percentiles, then checks
+// that exactly as many quotes are stored as were answered with a quote number.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { benchClient } from "./fill.ts";
+import { openLoop, summarize } from "./open-loop.ts";
+import { benchEnvironment, startBenchServer } from "./server.ts";
+
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+
+// The per-IP limit is configuration; the benchmark lifts it.
+const env = benchEnvironment(3203, { QUOTE_RATE_LIMIT: "0" });
+const server = await startBenchServer(env);
+
+const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
+  node: Record<string, { exportedName?: string; filename?: string }>;
+};
+const actionId = Object.entries(manifest.node).find(([, action]) => action.exportedName === "submitQuoteAction")?.[0];
+if (!actionId) throw new Error("submitQuoteAction not found in the build's server-reference manifest");
+
+console.log(`bench:quotes — ${RATE}/s for ${SECONDS} s through submitQuoteAction`);
+const results = await openLoop({
+  baseUrl: server.url,
+  rate: RATE,
+  seconds: SECONDS,
+  keepBody: true,
+  next: (index) => ({
+    method: "POST",
+    path: "/quote",
+    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    body: JSON.stringify([
+      {
+        name: `Bench Buyer ${index}`,
+        email: `bench${index}@example.com`,
+        phone: index % 2 ? `08${String(20_000_000 + index).padStart(8, "0")}` : "",
+        contactPreference: index % 2 ? "whatsapp" : "email",
+        whatsappConsent: index % 2 === 1,
+        occasion: "A birthday hamper with chocolates and flowers",
+        budget: "750",
+        neededBy: "",
+        deliveryArea: "Durbanville",
+        notes: "",
+        website: "",
+      },
+    ]),
+  }),
+});
+const summary = summarize("quote submissions", results.map((result) => ({ ...result, body: undefined })));
+const succeeded = results.filter((result) => result.status === 200 && /"number":"Q-\d{4}-\d+"/.test(result.body ?? "")).length;
+
+const db = benchClient(env.DATABASE_URL!);
+const stored = await db.quote.count();
+await db.$disconnect();
+console.log(`answered with a quote number: ${succeeded}   quotes stored: ${stored}   ${succeeded === stored ? "(equal)" : "(DIFFERENT)"}`);
+console.log(`server memory after run: ${server.rssMb().toFixed(0)} MB RSS`);
+console.log(`goal p99 < 20 ms: ${summary.p99 < 20 ? "met" : "NOT met"}`);
+await server.stop();
+process.exit(succeeded === stored ? 0 : 1);
