@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ContactPreference } from "@/components/contact-preference";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
+import { WhatsAppHealth } from "@/components/whatsapp-health";
 
 export default async function DashboardPage() {
   await requireAdmin("/admin");
@@ -31,6 +32,7 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
       </div>
+      <WhatsAppHealth />
       <Card>
         <CardHeader>
           <CardTitle>Latest quote requests</CardTitle>
