@@ -1,56 +1,83 @@
-// A customer's quote request: rate-limited per IP, normalised, and stored in one transaction
-// (customer, consent, quote, first timeline entry) so a failure leaves nothing half made.
+// A customer's quote request from the public form: spam checks, then one transaction (customer,
+// consent, quote, first timeline entry) so a failure anywhere leaves nothing half made.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { normalizePhone } from "@/lib/phone";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseMoneyToCents } from "@/lib/money";
+import { normalizePhone } from "@/lib/phone";
 import { consumeQuoteAllowance } from "@/lib/rate-limit";
 import { findOrCreateCustomerForQuote } from "@/lib/customers/commands";
 import { nextNumber, yearIn } from "@/lib/quotes/quote-number";
-import { whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
+import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
 
 export type TSubmittedQuote = { quoteId: string; number: string };
 
-const orNull = (value: string) => value.trim() || null;
+/** The request schema with this installation's phone region and time zone. */
+export const serverQuoteRequestSchema = quoteRequestSchema({ region: env.DEFAULT_PHONE_REGION, timeZone: env.BUSINESS_TIME_ZONE });
 
-/** `input` has passed quoteRequestSchema; the caller checked the honeypot. */
+/** Said to a filled honeypot: plain for a person who somehow filled it, nothing a bot can tune against. */
+export const SPAM_REJECTION_MESSAGE = "We could not accept this request. Please try again, or contact us directly.";
+
+const orNull = (value: string) => value || null;
+
+/**
+ * Stores a quote request and returns its number. Refuses (with an AppError, storing nothing) a
+ * filled honeypot, input the schema rejects, and an IP over its allowance. `now` is for tests.
+ */
 export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: string; now?: Date }): Promise<TSubmittedQuote> {
-  await consumeQuoteAllowance(context.ip);
-  const now = context.now ?? new Date();
-  const email = orNull(input.email)?.toLowerCase() ?? null;
-  const phone = input.phone ? normalizePhone(input.phone, env.DEFAULT_PHONE_REGION) : null;
+  if (input.website) throw new AppError("invalid_input", SPAM_REJECTION_MESSAGE);
+  // The action has parsed already; parsing here too keeps this safe for any other caller.
+  const parsed = serverQuoteRequestSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues[0]?.message ?? "Check the form and try again.");
+  const request = parsed.data;
 
-  return db.$transaction(async (tx) => {
-    const customer = await findOrCreateCustomerForQuote(
-      tx,
-      {
-        name: input.name.trim(),
+  await consumeQuoteAllowance(context.ip);
+
+  const now = context.now ?? new Date();
+  const email = orNull(request.email)?.toLowerCase() ?? null;
+  const phone = request.phone ? normalizePhone(request.phone, env.DEFAULT_PHONE_REGION) : null;
+  const store = () =>
+    db.$transaction(async (tx) => {
+      const customer = await findOrCreateCustomerForQuote(tx, {
+        name: request.name,
         email,
         phone,
-        contactPreference: input.contactPreference,
-        whatsappConsent: input.whatsappConsent,
+        contactPreference: request.contactPreference,
+        whatsappConsent: request.whatsappConsent,
         consentText: whatsappConsentText(env.BUSINESS_NAME),
-      },
-      now,
-    );
-    const number = await nextNumber(tx, "Q", yearIn(env.BUSINESS_TIME_ZONE, now));
-    const quote = await tx.quote.create({
-      data: {
-        number,
-        customerId: customer.id,
-        status: "new",
-        occasion: input.occasion.trim(),
-        budgetCents: input.budget ? parseMoneyToCents(input.budget) : null,
-        currency: env.BUSINESS_CURRENCY,
-        neededBy: orNull(input.neededBy),
-        deliveryArea: orNull(input.deliveryArea),
-        notes: orNull(input.notes),
-        searchText: [number, input.name.trim(), email, phone].filter(Boolean).join(" ").toLowerCase(),
-        createdAt: now,
-        statusEvents: { create: { toStatus: "new", note: "Requested on the website", createdAt: now } },
-      },
-      select: { id: true, number: true },
+        at: now,
+      });
+      const number = await nextNumber(tx, "Q", yearIn(env.BUSINESS_TIME_ZONE, now));
+      const quote = await tx.quote.create({
+        data: {
+          number,
+          customerId: customer.customerId,
+          status: "new",
+          occasion: request.occasion,
+          budgetCents: request.budget ? parseMoneyToCents(request.budget) : null,
+          currency: env.BUSINESS_CURRENCY,
+          neededBy: orNull(request.neededBy),
+          deliveryArea: orNull(request.deliveryArea),
+          notes: orNull(request.notes),
+          searchText: [number, request.name, email, phone].filter(Boolean).join(" ").toLowerCase(),
+          createdAt: now,
+          statusEvents: {
+            create: { toStatus: "new", note: ["Requested on the website.", ...customer.notes].join(" "), createdAt: now },
+          },
+        },
+        select: { id: true, number: true },
+      });
+      return { quoteId: quote.id, number: quote.number };
     });
-    return { quoteId: quote.id, number: quote.number };
-  });
+
+  try {
+    return await store();
+  } catch (error) {
+    // Two first requests with the same new email or phone at once (a double submit): on
+    // PostgreSQL both can miss the customer and one insert then hits the unique index. Once more
+    // finds the customer the other request made. (SQLite runs these transactions one at a time.)
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return store();
+    throw error;
+  }
 }

@@ -1,16 +1,29 @@
-// Human quote numbers, Q-2026-0001: one counter per year (in the business's time zone), bumped
-// with a single atomic upsert so concurrent requests and several app processes never share one.
+// Human numbers, Q-2026-0001: one counter per prefix and year (the year in the business's time
+// zone, so a quote sent at 00:30 on 1 January in Johannesburg is already next year's).
 import type { TTx } from "@/lib/db";
 
+export type TNumberPrefix = "Q" | "O";
+
 export function yearIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(now);
+  return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" }).format(now);
 }
 
-export async function nextNumber(tx: TTx, prefix: "Q" | "O", year: string): Promise<string> {
+/**
+ * The next number for a prefix and year, inside the caller's transaction.
+ *
+ * Prisma runs this upsert as one statement, `INSERT … ON CONFLICT (name) DO UPDATE SET value =
+ * value + 1 RETURNING value`, because the where and create name the same single unique field
+ * and nothing is nested. So there is no read-then-write window: on PostgreSQL the row lock
+ * serialises concurrent requests (and several app processes), on SQLite the write lock does.
+ * The counter moves with the transaction: a request that fails rolls it back and leaves no gap.
+ */
+export async function nextNumber(tx: TTx, prefix: TNumberPrefix, year: string): Promise<string> {
+  const name = `${prefix}-${year}`;
   const { value } = await tx.sequence.upsert({
-    where: { name: `${prefix}-${year}` },
-    create: { name: `${prefix}-${year}`, value: 1 },
+    where: { name },
+    create: { name, value: 1 },
     update: { value: { increment: 1 } },
+    select: { value: true },
   });
-  return `${prefix}-${year}-${String(value).padStart(4, "0")}`;
+  return `${name}-${String(value).padStart(4, "0")}`;
 }

@@ -1,21 +1,14 @@
 "use server";
 
+// Public (no session): anyone may ask for a quote. Spam checks live in submitQuoteRequest.
 import { headers } from "next/headers";
 import { actionClient } from "@/lib/action";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";
-import { submitQuoteRequest } from "@/lib/quotes/create-quote";
-import { quoteRequestSchema } from "@/lib/quotes/request-schema";
+import { serverQuoteRequestSchema, submitQuoteRequest } from "@/lib/quotes/create-quote";
 
-export const submitQuoteAction = actionClient
-  .inputSchema(quoteRequestSchema({ region: env.DEFAULT_PHONE_REGION, timeZone: env.BUSINESS_TIME_ZONE }))
-  .action(async ({ parsedInput }) => {
-    if (parsedInput.website) {
-      // A filled honeypot: a bot. Nothing is stored, and the message gives it nothing to tune.
-      throw new AppError("invalid_input", "We could not accept this request. Please try again, or contact us directly.");
-    }
-    const ip = clientIp(await headers(), env.TRUST_PROXY);
-    const { number } = await submitQuoteRequest(parsedInput, { ip });
-    return { number };
-  });
+export const submitQuoteAction = actionClient.inputSchema(serverQuoteRequestSchema).action(async ({ parsedInput }) => {
+  const ip = clientIp(await headers(), env.TRUST_PROXY);
+  const { number } = await submitQuoteRequest(parsedInput, { ip });
+  return { number };
+});
