@@ -8,7 +8,9 @@ import { parseWebhook } from "@/lib/whatsapp/webhook";
 import { applyWhatsAppEvents } from "@/lib/messages/apply-whatsapp-events";
 
 const MAX_BATCH = 500;
-const PROCESS_BATCH = 200;
+// Small batches: applying holds the database connection, and new deliveries waiting to be stored
+// (and acknowledged) must get their turn between batches.
+const PROCESS_BATCH = 50;
 
 type TPending = { body: string; receivedAt: Date; resolve: () => void; reject: (error: unknown) => void };
 
@@ -37,9 +39,11 @@ async function flush(): Promise<void> {
     while (state.pending.length > 0) {
       const batch = state.pending.splice(0, MAX_BATCH);
       try {
-        await db.webhookDelivery.createMany({
-          data: batch.map((item) => ({ source: "whatsapp", body: item.body, receivedAt: item.receivedAt })),
-        });
+        await serialized(() =>
+          db.webhookDelivery.createMany({
+            data: batch.map((item) => ({ source: "whatsapp", body: item.body, receivedAt: item.receivedAt })),
+          }),
+        );
         for (const item of batch) item.resolve();
       } catch (error) {
         log.error("storing webhook deliveries failed", { error, count: batch.length });
@@ -64,7 +68,8 @@ export function kickWebhookProcessor(): void {
       do {
         state.again = false;
         while ((await processStoredDeliveries()) === PROCESS_BATCH) {
-          // keep draining while full batches come back
+          // Let pending stores and requests run before the next batch.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       } while (state.again);
     } catch (error) {
@@ -77,8 +82,16 @@ export function kickWebhookProcessor(): void {
 
 /** Applies up to one batch of stored, unapplied deliveries; returns how many it took. */
 export function processStoredDeliveries(limit = PROCESS_BATCH): Promise<number> {
-  // One batch at a time per process: two overlapping batches would read the same rows.
-  const run = state.applying.then(() => applyBatch(limit));
+  return serialized(() => applyBatch(limit));
+}
+
+/**
+ * Database work of this module, one piece at a time per process. Two overlapping batches would
+ * read the same rows, and on SQLite an insert beside an open transaction waits on the file lock
+ * (busy timeout, in growing sleeps) where here it simply queues behind one small batch.
+ */
+function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const run = state.applying.then(work);
   state.applying = run.catch(() => undefined);
   return run;
 }
