@@ -49,24 +49,16 @@ const ZEnvSchema = z
     WHATSAPP_API_BASE_URL: optionalString.pipe(z.url().optional()),
     WHATSAPP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     WHATSAPP_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).default(300),
-  })
-  .superRefine((value, ctx) => {
-    if (!value.WHATSAPP_ACCESS_TOKEN) return;
-    for (const name of [
-      "WHATSAPP_PHONE_NUMBER_ID",
-      "WHATSAPP_WABA_ID",
-      "WHATSAPP_APP_SECRET",
-      "WHATSAPP_VERIFY_TOKEN",
-    ] as const) {
-      if (!value[name]) {
-        ctx.addIssue({
-          code: "custom",
-          path: [name],
-          message: "is required when WHATSAPP_ACCESS_TOKEN is set",
-        });
-      }
-    }
   });
+
+// With a real token, the rest of the live set-up must be there too. Checked on the raw values so
+// it is reported together with any other problem, not only once everything else parses.
+const LIVE_REQUIRED = ["WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_WABA_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN"] as const;
+
+function missingLiveSettings(source: Record<string, string | undefined>): string[] {
+  if (!source.WHATSAPP_ACCESS_TOKEN?.trim()) return [];
+  return LIVE_REQUIRED.filter((name) => !source[name]?.trim()).map((name) => `  ${name}: is required when WHATSAPP_ACCESS_TOKEN is set`);
+}
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
@@ -74,10 +66,11 @@ export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const result = ZEnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
+  const lines = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)),
+    ...missingLiveSettings(source),
+  ];
+  if (lines.length > 0 || !result.success) throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
   return result.data;
 }
 
