@@ -8,9 +8,9 @@ import { parseWebhook } from "@/lib/whatsapp/webhook";
 import { applyWhatsAppEvents } from "@/lib/messages/apply-whatsapp-events";
 
 const MAX_BATCH = 500;
-// Small batches: applying holds the database connection, and new deliveries waiting to be stored
-// (and acknowledged) must get their turn between batches.
-const PROCESS_BATCH = 50;
+// Small batches, and none while deliveries wait to be stored: acknowledging Meta comes first,
+// applying can lag behind a burst and catch up after it.
+const PROCESS_BATCH = 25;
 
 type TPending = { body: string; receivedAt: Date; resolve: () => void; reject: (error: unknown) => void };
 
@@ -67,10 +67,11 @@ export function kickWebhookProcessor(): void {
     try {
       do {
         state.again = false;
-        while ((await processStoredDeliveries()) === PROCESS_BATCH) {
-          // Let pending stores and requests run before the next batch.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        let applied: number;
+        do {
+          while (state.flushing) await new Promise((resolve) => setTimeout(resolve, 1));
+          applied = await processStoredDeliveries();
+        } while (applied === PROCESS_BATCH);
       } while (state.again);
     } catch (error) {
       log.error("applying webhook deliveries failed", { error });
