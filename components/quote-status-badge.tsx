@@ -1,20 +1,11 @@
-import { Badge, type TBadgeTone } from "@/components/ui/badge";
-import { isQuoteStatus, QUOTE_STATUS_LABEL, type TQuoteStatus } from "@/lib/quotes/status";
+import { Badge } from "@/components/ui/badge";
+import { isQuoteStatus, QUOTE_STATUS_LABEL, QUOTE_STATUS_TONE } from "@/lib/quotes/status";
 
-const TONE: Record<TQuoteStatus, TBadgeTone> = {
-  new: "brand",
-  quoted: "info",
-  accepted: "success",
-  declined: "neutral",
-  expired: "warning",
-  cancelled: "neutral",
-};
-
-export function QuoteStatusBadge({ status }: { status: string }) {
-  if (!isQuoteStatus(status)) return <Badge>{status}</Badge>;
+/** A quote's status as a coloured label; an unknown status is shown as stored, never hidden. */
+export function QuoteStatusBadge({ status, className }: { status: string; className?: string }) {
   return (
-    <Badge tone={TONE[status]} data-testid="quote-status">
-      {QUOTE_STATUS_LABEL[status]}
+    <Badge tone={isQuoteStatus(status) ? QUOTE_STATUS_TONE[status] : "neutral"} className={className} data-testid="quote-status">
+      {isQuoteStatus(status) ? QUOTE_STATUS_LABEL[status] : status}
     </Badge>
   );
 }

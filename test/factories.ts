@@ -1,30 +1,93 @@
-// Small builders for integration tests: rows written straight to the test database.
+// Small builders for integration tests: rows written straight to the test database, with
+// unique numbers, emails and phones so tests in one file never collide.
 import { db } from "@/lib/db";
 
 let sequence = 0;
+const next = () => ++sequence;
 
-export async function makeAdmin(overrides: { email?: string; name?: string } = {}) {
-  sequence++;
-  return db.adminUser.create({ data: { email: overrides.email ?? `admin${sequence}@example.com`, name: overrides.name ?? `Admin ${sequence}`, passwordHash: "not-a-real-hash" } });
+export async function makeAdmin(overrides: { email?: string; name?: string; role?: string } = {}) {
+  const n = next();
+  return db.adminUser.create({
+    data: {
+      email: overrides.email ?? `admin${n}@example.com`,
+      name: overrides.name ?? `Admin ${n}`,
+      role: overrides.role ?? "admin",
+      passwordHash: "not-a-real-hash",
+    },
+  });
 }
 
-export async function makeQuote(overrides: { status?: string; name?: string; email?: string; phone?: string | null; createdAt?: Date; budgetCents?: number; neededBy?: string } = {}) {
-  sequence++;
-  const name = overrides.name ?? `Customer ${sequence}`;
-  const email = overrides.email ?? `customer${sequence}@example.com`;
-  const phone = overrides.phone === undefined ? `2782${String(2000000 + sequence)}` : overrides.phone;
-  const number = `Q-2026-${String(sequence).padStart(4, "0")}`;
+/** An admin in the shape `getAdmin()` returns, for mocking the session. */
+export async function makeSignedInAdmin(overrides: { name?: string } = {}) {
+  const admin = await makeAdmin(overrides);
+  return { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
+}
+
+type TCustomerOverrides = {
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  contactPreference?: "email" | "whatsapp";
+  whatsappConsentAt?: Date | null;
+  whatsappConsentSource?: string | null;
+  whatsappOptedOutAt?: Date | null;
+};
+
+export async function makeCustomer(overrides: TCustomerOverrides = {}) {
+  const n = next();
+  const whatsapp = (overrides.contactPreference ?? "whatsapp") === "whatsapp";
+  return db.customer.create({
+    data: {
+      name: overrides.name ?? `Customer ${n}`,
+      email: overrides.email === undefined ? `customer${n}@example.com` : overrides.email,
+      phone: overrides.phone === undefined ? `2782${String(1_000_000 + n)}` : overrides.phone,
+      contactPreference: overrides.contactPreference ?? "whatsapp",
+      whatsappConsentAt: overrides.whatsappConsentAt === undefined ? (whatsapp ? new Date() : null) : overrides.whatsappConsentAt,
+      whatsappConsentSource: overrides.whatsappConsentSource === undefined ? (whatsapp ? "quote-form" : null) : overrides.whatsappConsentSource,
+      whatsappOptedOutAt: overrides.whatsappOptedOutAt ?? null,
+    },
+  });
+}
+
+type TQuoteOverrides = TCustomerOverrides & {
+  /** Use this customer instead of making a new one. */
+  customerId?: string;
+  number?: string;
+  status?: string;
+  occasion?: string;
+  budgetCents?: number | null;
+  neededBy?: string | null;
+  deliveryArea?: string | null;
+  notes?: string | null;
+  quotedAmountCents?: number | null;
+  createdAt?: Date;
+  /** Also write the first timeline entry, as the public form does. */
+  withRequestEvent?: boolean;
+};
+
+/** A quote with its own new customer (or `customerId`'s), and searchText filled as the form fills it. */
+export async function makeQuote(overrides: TQuoteOverrides = {}) {
+  const customer = overrides.customerId
+    ? await db.customer.findUniqueOrThrow({ where: { id: overrides.customerId } })
+    : await makeCustomer(overrides);
+  const n = next();
+  const number = overrides.number ?? `Q-2026-${String(n).padStart(4, "0")}`;
+  const createdAt = overrides.createdAt ?? new Date();
   return db.quote.create({
     data: {
       number,
+      customerId: customer.id,
       status: overrides.status ?? "new",
-      occasion: "Birthday hamper",
+      occasion: overrides.occasion ?? "Birthday hamper",
       currency: "ZAR",
-      budgetCents: overrides.budgetCents ?? 50_000,
+      budgetCents: overrides.budgetCents === undefined ? 50_000 : overrides.budgetCents,
       neededBy: overrides.neededBy ?? null,
-      createdAt: overrides.createdAt,
-      searchText: [number, name, email, phone].filter(Boolean).join(" ").toLowerCase(),
-      customer: { create: { name, email, phone, contactPreference: "whatsapp", whatsappConsentAt: new Date() } },
+      deliveryArea: overrides.deliveryArea ?? null,
+      notes: overrides.notes ?? null,
+      quotedAmountCents: overrides.quotedAmountCents ?? null,
+      createdAt,
+      searchText: [number, customer.name, customer.email, customer.phone].filter(Boolean).join(" ").toLowerCase(),
+      statusEvents: overrides.withRequestEvent ? { create: { toStatus: "new", note: "Requested on the website.", createdAt } } : undefined,
     },
   });
 }

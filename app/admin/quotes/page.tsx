@@ -1,28 +1,28 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/session";
-import { parseQuoteListParams } from "@/lib/quotes/list-params";
+import { parseQuoteListParams, quoteListHref } from "@/lib/quotes/list-params";
 import { listQuotes } from "@/lib/quotes/queries";
 import { QuoteFilters } from "./quote-filters";
-import { QuotesTable } from "./quotes-table";
-import { Pagination } from "./pagination";
+import { QuotesEmptyState, QuotesTable } from "./quotes-table";
+import { Pagination, ResultSummary } from "./pagination";
 
 export const metadata: Metadata = { title: "Quotes" };
 
+/** The quote list; everything that shapes it (search, status, sort, page) is in the URL. */
 export default async function QuotesPage({ searchParams }: PageProps<"/admin/quotes">) {
-  await requireAdmin("/admin/quotes");
   const params = parseQuoteListParams(await searchParams);
-  const result = await listQuotes(params);
+  // After signing in, the admin comes back to the same view (a bookmark keeps working).
+  await requireAdmin(quoteListHref(params));
+  const { rows, total, hasNext } = await listQuotes(params);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Quotes</h1>
-        <p className="text-sm text-slate-500" data-testid="quote-total">
-          {result.total === null ? "Search results" : `${result.total.toLocaleString("en-ZA")} quote${result.total === 1 ? "" : "s"}`}
-        </p>
+        <ResultSummary params={params} total={total} />
       </div>
-      <QuoteFilters q={params.q} status={params.status ?? ""} />
-      <QuotesTable rows={result.rows} params={params} />
-      <Pagination params={params} hasNext={result.hasNext} total={result.total} />
+      <QuoteFilters params={params} />
+      {rows.length === 0 ? <QuotesEmptyState params={params} total={total} /> : <QuotesTable rows={rows} params={params} />}
+      <Pagination params={params} rowCount={rows.length} total={total} hasNext={hasNext} />
     </div>
   );
 }

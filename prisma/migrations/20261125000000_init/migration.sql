@@ -170,10 +170,10 @@ CREATE INDEX "Quote_status_createdAt_id_idx" ON "Quote"("status", "createdAt", "
 CREATE INDEX "Quote_customerId_idx" ON "Quote"("customerId");
 
 -- CreateIndex
-CREATE INDEX "Quote_neededBy_idx" ON "Quote"("neededBy");
+CREATE INDEX "Quote_neededBy_id_idx" ON "Quote"("neededBy", "id");
 
 -- CreateIndex
-CREATE INDEX "Quote_budgetCents_idx" ON "Quote"("budgetCents");
+CREATE INDEX "Quote_budgetCents_id_idx" ON "Quote"("budgetCents", "id");
 
 -- CreateIndex
 CREATE INDEX "QuoteStatusEvent_quoteId_createdAt_idx" ON "QuoteStatusEvent"("quoteId", "createdAt");

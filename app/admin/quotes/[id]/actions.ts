@@ -1,24 +1,25 @@
 "use server";
 
+// The quote page's writes. Each is thin: the wrapper parses and checks the session, one command
+// does the work (and refuses what the rules refuse), then the pages that show it are refreshed.
 import { revalidatePath } from "next/cache";
 import { adminActionClient } from "@/lib/action";
-import { parseMoneyToCents } from "@/lib/money";
-import { ZAnswerQuoteSchema, ZChangeQuoteStatusSchema } from "@/lib/quotes/answer-schema";
+import { db } from "@/lib/db";
+import { ZAnswerQuoteSchema } from "@/lib/quotes/answer-schema";
 import { answerQuote, changeQuoteStatus } from "@/lib/quotes/commands";
+import { ZChangeQuoteStatusSchema } from "@/lib/quotes/status";
+
+// A status shows on the quote's page, the list and the dashboard counts: refresh all admin pages.
+const refreshAdminPages = () => revalidatePath("/admin", "layout");
 
 export const answerQuoteAction = adminActionClient.inputSchema(ZAnswerQuoteSchema).action(async ({ parsedInput, ctx }) => {
-  await answerQuote({
-    quoteId: parsedInput.quoteId,
-    amountCents: parseMoneyToCents(parsedInput.amount)!,
-    message: parsedInput.message,
-    actorId: ctx.admin.id,
-  });
-  revalidatePath(`/admin/quotes/${parsedInput.quoteId}`);
-  return { ok: true };
+  const move = await answerQuote(db, { ...parsedInput, actorId: ctx.admin.id });
+  refreshAdminPages();
+  return { status: move.to, amountCents: parsedInput.amountCents };
 });
 
 export const changeQuoteStatusAction = adminActionClient.inputSchema(ZChangeQuoteStatusSchema).action(async ({ parsedInput, ctx }) => {
-  await changeQuoteStatus({ ...parsedInput, actorId: ctx.admin.id });
-  revalidatePath(`/admin/quotes/${parsedInput.quoteId}`);
-  return { status: parsedInput.to };
+  const move = await changeQuoteStatus({ ...parsedInput, actorId: ctx.admin.id });
+  refreshAdminPages();
+  return { status: move.to };
 });

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ArrowLeft } from "lucide-react";
-import { requireAdmin } from "@/lib/auth/session";
-import { getQuoteDetail } from "@/lib/quotes/queries";
-import { allowedNextStatuses, isQuoteStatus, QUOTE_STATUS_LABEL } from "@/lib/quotes/status";
+import { getAdmin, requireAdmin } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/format";
 import { formatPhone } from "@/lib/phone";
+import { centsToAmountInput } from "@/lib/quotes/answer-schema";
+import { getQuoteDetail, type TQuoteDetail } from "@/lib/quotes/queries";
+import { allowedNextStatuses, isQuoteStatus, manualTargetsFrom, statusLabel } from "@/lib/quotes/status";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ContactPreference } from "@/components/contact-preference";
 import { MessageHistory } from "@/components/message-history";
@@ -15,141 +18,196 @@ import { AnswerQuoteForm } from "./answer-quote-form";
 import { SendWhatsAppPanel } from "./send-whatsapp-panel";
 import { StatusActions } from "./status-actions";
 
+// generateMetadata and the page read the same quote once per request.
+const loadQuote = cache(getQuoteDetail);
+
 export async function generateMetadata({ params }: PageProps<"/admin/quotes/[id]">): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Quote ${id.slice(0, 8)}` };
+  // Metadata is resolved beside the page, before its redirect: without a session, say nothing.
+  if (!(await getAdmin())) return { title: "Quote" };
+  const quote = await loadQuote((await params).id);
+  return { title: quote ? `Quote ${quote.number}` : "Quote not found" };
 }
 
-function Detail({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
+const currencySymbol =
+  new Intl.NumberFormat(env.BUSINESS_LOCALE, { style: "currency", currency: env.BUSINESS_CURRENCY })
+    .formatToParts(0)
+    .find((part) => part.type === "currency")?.value ?? env.BUSINESS_CURRENCY;
 
 export default async function QuotePage({ params }: PageProps<"/admin/quotes/[id]">) {
   const { id } = await params;
   await requireAdmin(`/admin/quotes/${id}`);
-  const quote = await getQuoteDetail(id);
+  const quote = await loadQuote(id);
   if (!quote) notFound();
-  const { customer } = quote;
-  const canAnswer = allowedNextStatuses(quote.status).includes("quoted");
+  const { status } = quote;
 
   return (
     <div className="space-y-5">
       <Link href="/admin/quotes" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden /> Quotes
+        <ArrowLeft className="size-4" aria-hidden /> All quotes
       </Link>
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-2xl font-semibold">Quote {quote.number}</h1>
-        <QuoteStatusBadge status={quote.status} />
-        <span className="text-sm text-slate-500">received {formatDateTime(quote.createdAt)}</span>
+        <QuoteStatusBadge status={status} />
       </div>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>The request</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <div className="sm:col-span-2">
-                <Detail label="What the gift is for">
-                  <span className="whitespace-pre-wrap">{quote.occasion}</span>
-                </Detail>
-              </div>
-              <Detail label="Budget">{formatMoney(quote.budgetCents)}</Detail>
-              <Detail label="Date needed">{formatCalendarDate(quote.neededBy)}</Detail>
-              <Detail label="Delivery area">{quote.deliveryArea ?? "—"}</Detail>
-              <div className="sm:col-span-2">
-                <Detail label="Notes">
-                  <span className="whitespace-pre-wrap">{quote.notes ?? "—"}</span>
-                </Detail>
-              </div>
-            </dl>
-          </CardContent>
-        </Card>
+        <RequestCard quote={quote} />
+        <CustomerCard quote={quote} />
 
-        <Card>
+        <Card aria-labelledby="answer-heading">
           <CardHeader>
-            <CardTitle>Customer</CardTitle>
-            <ContactPreference preference={customer.contactPreference} />
+            <CardTitle id="answer-heading">Answer</CardTitle>
+            {quote.quotedAmountCents !== null ? <span className="text-sm font-semibold tabular-nums">{formatMoney(quote.quotedAmountCents)}</span> : null}
           </CardHeader>
-          <CardContent className="space-y-4">
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <Detail label="Name">{customer.name}</Detail>
-              <Detail label="Email">{customer.email ?? "—"}</Detail>
-              <Detail label="Phone">{formatPhone(customer.phone)}</Detail>
-              <Detail label="WhatsApp consent">
-                {customer.whatsappOptedOutAt ? (
-                  <span className="text-red-700">Opted out {formatDateTime(customer.whatsappOptedOutAt)}</span>
-                ) : customer.whatsappConsentAt ? (
-                  <span data-testid="whatsapp-consent">
-                    Given {formatDateTime(customer.whatsappConsentAt)} via {customer.whatsappConsentSource ?? "unknown"}
-                  </span>
-                ) : (
-                  "No consent"
-                )}
-              </Detail>
-            </dl>
-            <SendWhatsAppPanel quoteId={quote.id} />
-          </CardContent>
-        </Card>
-
-        <Card>
-          <CardHeader>
-            <CardTitle>Answer</CardTitle>
-            {quote.quotedAmountCents !== null ? <span className="text-sm font-medium">{formatMoney(quote.quotedAmountCents)}</span> : null}
-          </CardHeader>
-          <CardContent>
-            {canAnswer ? (
+          <CardContent className="space-y-3">
+            {quote.answeredAt ? <p className="text-sm text-slate-500">Answered {formatDateTime(quote.answeredAt)}</p> : null}
+            {isQuoteStatus(status) && allowedNextStatuses(status).includes("quoted") ? (
               <AnswerQuoteForm
                 quoteId={quote.id}
-                defaults={{ amount: quote.quotedAmountCents !== null ? (quote.quotedAmountCents / 100).toFixed(2) : "", message: quote.quoteMessage ?? "" }}
+                status={status}
+                currencySymbol={currencySymbol}
+                defaults={{ amount: centsToAmountInput(quote.quotedAmountCents), message: quote.quoteMessage ?? "" }}
               />
             ) : (
-              <div className="space-y-2 text-sm">
-                <p>{quote.quoteMessage ?? "This quote was not answered."}</p>
-                {quote.answeredAt ? <p className="text-slate-500">Answered {formatDateTime(quote.answeredAt)}</p> : null}
-              </div>
+              <p className="text-sm whitespace-pre-wrap">{quote.quoteMessage ?? "This quote was closed without an answer."}</p>
             )}
           </CardContent>
         </Card>
 
-        <Card>
+        <Card aria-labelledby="status-heading">
           <CardHeader>
-            <CardTitle>Status</CardTitle>
+            <CardTitle id="status-heading">Status</CardTitle>
           </CardHeader>
           <CardContent className="space-y-5">
-            <StatusActions quoteId={quote.id} allowed={allowedNextStatuses(quote.status)} />
-            <ol className="space-y-3 border-l border-slate-200 pl-4" aria-label="Timeline">
-              {quote.statusEvents.map((event) => (
-                <li key={event.id} className="text-sm">
-                  <p className="font-medium">
-                    {event.fromStatus && isQuoteStatus(event.fromStatus) ? `${QUOTE_STATUS_LABEL[event.fromStatus]} → ` : ""}
-                    {isQuoteStatus(event.toStatus) ? QUOTE_STATUS_LABEL[event.toStatus] : event.toStatus}
-                  </p>
-                  <p className="text-slate-500">
-                    {formatDateTime(event.createdAt)} · {event.actor?.name ?? "Customer"}
-                  </p>
-                  {event.note ? <p className="text-slate-700">{event.note}</p> : null}
-                </li>
-              ))}
-            </ol>
+            <StatusActions quoteId={quote.id} status={status} targets={manualTargetsFrom(status)} />
+            <Timeline events={quote.statusEvents} />
           </CardContent>
         </Card>
       </div>
 
-      <Card>
+      <Card aria-labelledby="messages-heading">
         <CardHeader>
-          <CardTitle>Messages</CardTitle>
+          <CardTitle id="messages-heading">Messages</CardTitle>
         </CardHeader>
         <CardContent>
           <MessageHistory quoteId={quote.id} />
         </CardContent>
       </Card>
+    </div>
+  );
+}
+
+function Detail({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "col-span-2" : "min-w-0"}>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function RequestCard({ quote }: { quote: TQuoteDetail }) {
+  return (
+    <Card aria-labelledby="request-heading">
+      <CardHeader>
+        <CardTitle id="request-heading">The request</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <dl className="grid grid-cols-2 gap-4">
+          <Detail label="Occasion" wide>
+            <span className="whitespace-pre-wrap">{quote.occasion}</span>
+          </Detail>
+          <Detail label="Budget">{formatMoney(quote.budgetCents)}</Detail>
+          <Detail label="Date needed">{formatCalendarDate(quote.neededBy)}</Detail>
+          <Detail label="Delivery area">{quote.deliveryArea ?? "—"}</Detail>
+          <Detail label="Received">{formatDateTime(quote.createdAt)}</Detail>
+          <Detail label="Notes" wide>
+            <span className="whitespace-pre-wrap">{quote.notes ?? "—"}</span>
+          </Detail>
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}
+
+function CustomerCard({ quote }: { quote: TQuoteDetail }) {
+  const { customer } = quote;
+  return (
+    <Card aria-labelledby="customer-heading">
+      <CardHeader>
+        <CardTitle id="customer-heading">Customer</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <dl className="grid grid-cols-2 gap-4">
+          <Detail label="Name">{customer.name}</Detail>
+          <Detail label="Prefers">
+            <ContactPreference preference={customer.contactPreference} />
+          </Detail>
+          <Detail label="Email" wide>
+            {customer.email ? (
+              <a href={`mailto:${customer.email}`} className="text-brand-700 hover:underline">
+                {customer.email}
+              </a>
+            ) : (
+              "—"
+            )}
+          </Detail>
+          <Detail label="Phone">
+            {customer.phone ? (
+              <a href={`tel:+${customer.phone}`} className="text-brand-700 hover:underline">
+                {formatPhone(customer.phone)}
+              </a>
+            ) : (
+              "—"
+            )}
+          </Detail>
+          <Detail label="WhatsApp consent" wide>
+            <WhatsAppConsent customer={customer} />
+          </Detail>
+        </dl>
+        <SendWhatsAppPanel quoteId={quote.id} />
+      </CardContent>
+    </Card>
+  );
+}
+
+function WhatsAppConsent({ customer }: { customer: TQuoteDetail["customer"] }) {
+  return (
+    <span className="flex flex-col gap-0.5">
+      {customer.whatsappConsentAt ? (
+        <span data-testid="whatsapp-consent">
+          Given {formatDateTime(customer.whatsappConsentAt)} via {customer.whatsappConsentSource ?? "an unknown source"}
+        </span>
+      ) : (
+        <span data-testid="whatsapp-consent">No consent</span>
+      )}
+      {customer.whatsappOptedOutAt ? (
+        <span className="font-medium text-red-700" data-testid="whatsapp-opted-out">
+          Opted out {formatDateTime(customer.whatsappOptedOutAt)}: do not message on WhatsApp
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function Timeline({ events }: { events: TQuoteDetail["statusEvents"] }) {
+  if (events.length === 0) return <p className="text-sm text-slate-500">No status changes yet.</p>;
+  return (
+    <div>
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">Timeline</h3>
+      <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="quote-timeline">
+        {events.map((event) => (
+          <li key={event.id} className="text-sm">
+            <p className="font-medium">
+              {event.fromStatus ? `${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}` : statusLabel(event.toStatus)}
+            </p>
+            <p className="text-slate-500">
+              {formatDateTime(event.createdAt)} · {event.actor?.name ?? (event.fromStatus === null ? "Customer, on the website" : "Automatic")}
+            </p>
+            {event.note ? <p className="whitespace-pre-wrap text-slate-700">{event.note}</p> : null}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -3,48 +3,117 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { QUOTE_STATUS_LABEL, type TQuoteStatus } from "@/lib/quotes/status";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Label, Textarea } from "@/components/ui/input";
+import { isQuoteStatus, QUOTE_STATUS_LABEL, statusLabel, type TManualStatusTarget } from "@/lib/quotes/status";
 import { changeQuoteStatusAction } from "./actions";
 
-type TTarget = "accepted" | "declined" | "expired" | "cancelled";
-const DESTRUCTIVE = new Set<TTarget>(["declined", "cancelled"]);
-const VERB: Record<TTarget, string> = { accepted: "Mark accepted", declined: "Mark declined", expired: "Mark expired", cancelled: "Cancel quote" };
+type TChoice = { button: string; title: string; description: string; destructive: boolean };
 
-/** Buttons for the status changes the rules allow from here, with an optional note. */
-export function StatusActions({ quoteId, allowed }: { quoteId: string; allowed: readonly TQuoteStatus[] }) {
+// Every one of these is final (lib/quotes/status.ts), so each asks once before it is made and
+// offers a note for the timeline ("confirmed by phone", "found a cheaper supplier").
+const CHOICE: Record<TManualStatusTarget, TChoice> = {
+  accepted: {
+    button: "Mark accepted",
+    title: "Mark this quote as accepted?",
+    description: "The customer agreed to the price.",
+    destructive: false,
+  },
+  declined: {
+    button: "Mark declined",
+    title: "Mark this quote as declined?",
+    description: "The customer does not want to go ahead.",
+    destructive: true,
+  },
+  expired: {
+    button: "Mark expired",
+    title: "Mark this quote as expired?",
+    description: "The quote is no longer valid, for example because the date has passed.",
+    destructive: true,
+  },
+  cancelled: {
+    button: "Cancel quote",
+    title: "Cancel this quote?",
+    description: "Use this for a duplicate, a test or a request we cannot take on.",
+    destructive: true,
+  },
+};
+
+type TProps = { quoteId: string; status: string; targets: readonly TManualStatusTarget[] };
+
+/** Buttons for the status changes the rules allow from the current status, each with a confirmation. */
+export function StatusActions({ quoteId, status, targets }: TProps) {
+  const [target, setTarget] = useState<TManualStatusTarget | null>(null);
   const [note, setNote] = useState("");
-  const { execute, isPending } = useAction(changeQuoteStatusAction, {
+  const { execute, result, isPending, reset } = useAction(changeQuoteStatusAction, {
     onSuccess: ({ data }) => {
-      if (data) toast.success(`Quote ${QUOTE_STATUS_LABEL[data.status].toLowerCase()}.`);
+      if (data) toast.success(`Quote marked ${QUOTE_STATUS_LABEL[data.status].toLowerCase()}.`);
+      setTarget(null);
       setNote("");
     },
-    onError: ({ error }) => toast.error(error.serverError ?? error.validationErrors?.fieldErrors.note?.[0] ?? "The status could not be changed."),
   });
-  const targets = allowed.filter((status): status is TTarget => status in VERB);
-  if (targets.length === 0) return <p className="text-sm text-slate-500">This quote is closed; its status cannot change any more.</p>;
+
+  if (targets.length === 0) {
+    return <p className="text-sm text-slate-600">This quote is {statusLabel(status).toLowerCase()}: its status is final.</p>;
+  }
+
+  const choice = target ? CHOICE[target] : null;
+  const error = result.serverError ?? result.validationErrors?.fieldErrors?.note?.[0] ?? result.validationErrors?.formErrors?.[0];
+
+  function open(next: TManualStatusTarget) {
+    reset();
+    setNote("");
+    setTarget(next);
+  }
+
   return (
-    <div className="space-y-3">
-      <label htmlFor="status-note" className="block text-sm font-medium text-slate-800">
-        Note for the timeline (optional)
-      </label>
-      <Input id="status-note" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+    <>
       <div className="flex flex-wrap gap-2">
         {targets.map((to) => (
-          <Button
-            key={to}
-            variant={DESTRUCTIVE.has(to) ? "outline" : "secondary"}
-            disabled={isPending}
-            onClick={() => {
-              if (DESTRUCTIVE.has(to) && !window.confirm(`${VERB[to]}? This cannot be undone.`)) return;
-              execute({ quoteId, to, note: note || undefined });
-            }}
-          >
-            {VERB[to]}
+          <Button key={to} variant={CHOICE[to].destructive ? "outline" : "default"} onClick={() => open(to)}>
+            {CHOICE[to].button}
           </Button>
         ))}
       </div>
-    </div>
+      <Dialog open={target !== null} onOpenChange={(isOpen) => (isOpen ? null : setTarget(null))}>
+        {target && choice ? (
+          <DialogContent>
+            <DialogTitle>{choice.title}</DialogTitle>
+            <DialogDescription>
+              {choice.description} This cannot be undone.
+            </DialogDescription>
+            <form
+              className="mt-4 space-y-4"
+              onSubmit={(event) => {
+                event.preventDefault();
+                execute({ quoteId, to: target, note, expectedStatus: isQuoteStatus(status) ? status : undefined });
+              }}
+            >
+              {error ? (
+                <Alert tone="danger" role="alert" data-testid="status-error">
+                  {error}
+                </Alert>
+              ) : null}
+              <div className="space-y-1.5">
+                <Label htmlFor="status-note">Note for the timeline (optional)</Label>
+                <Textarea id="status-note" rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
+              </div>
+              <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+                <DialogClose asChild>
+                  <Button type="button" variant="outline">
+                    Keep it {statusLabel(status).toLowerCase()}
+                  </Button>
+                </DialogClose>
+                <Button type="submit" variant={choice.destructive ? "destructive" : "default"} disabled={isPending}>
+                  {isPending ? "Saving…" : choice.button}
+                </Button>
+              </div>
+            </form>
+          </DialogContent>
+        ) : null}
+      </Dialog>
+    </>
   );
 }
