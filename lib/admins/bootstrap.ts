@@ -8,10 +8,13 @@ export type TBootstrapResult =
 
 /**
  * Makes the first admin account when there is none: from ADMIN_EMAIL/ADMIN_PASSWORD when given,
- * otherwise admin@localhost with a generated password that the caller prints once.
+ * otherwise DEFAULT_ADMIN_EMAIL with a generated password that the caller prints once.
  */
+// A domain with a dot: the sign-in form only accepts addresses that look like real ones.
+export const DEFAULT_ADMIN_EMAIL = "admin@ssg.local";
+
 export async function ensureFirstAdmin(input: { email?: string; password?: string }): Promise<TBootstrapResult> {
-  const email = (input.email ?? "admin@localhost").toLowerCase();
+  const email = (input.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
   if (input.email) {
     if (await db.adminUser.findUnique({ where: { email }, select: { id: true } })) return { created: false };
   } else if ((await db.adminUser.count()) > 0) {
