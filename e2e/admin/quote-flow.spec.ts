@@ -56,3 +56,26 @@ test("a send Meta refuses is shown in words the admin can act on and logged", as
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("message-item").first().getByTestId("message-status")).toHaveText("Failed");
 });
+
+test("after the customer writes, the admin may answer in free text inside the 24-hour window", async ({ page, browser }) => {
+  const customer = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const number = await requestQuoteOnWhatsApp(await customer.newPage(), { name: `Window Test ${Date.now()}`, phone: uniqueMobile(), occasion: "Flowers for a friend" });
+  await customer.close();
+
+  await page.goto(`/admin/quotes?q=${number}`);
+  await page.getByRole("link", { name: number }).click();
+  await page.getByText("Sandbox: simulate a reply from the customer").click();
+  await page.getByLabel("Customer's reply").fill("Can you add a card?");
+  await page.getByRole("button", { name: "Simulate reply" }).click();
+  await expect(page.getByTestId("message-item").filter({ hasText: "Can you add a card?" })).toBeVisible({ timeout: 10_000 });
+
+  await page.reload();
+  await page.getByRole("button", { name: "Send WhatsApp" }).click();
+  const dialog = page.getByRole("dialog", { name: "Send a WhatsApp message" });
+  await expect(dialog).toContainText("free text is allowed until");
+  await dialog.getByLabel("Message").fill("Of course, a card is included.");
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog).toBeHidden();
+  const reply = page.getByTestId("message-item").filter({ hasText: "Of course, a card is included." });
+  await expect(reply.getByTestId("message-status")).toHaveText(/Delivered|Read/, { timeout: 15_000 });
+});
