@@ -64,7 +64,9 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOut
       message.status = event.status;
       message.statusRank = rank;
     }
-    if (event.status === "failed") message.error = event.error;
+    // A failure reported after delivery stays in the status history; the message keeps showing
+    // what the customer has, so nobody is invited to send it again.
+    if (event.status === "failed" && message.status === "failed") message.error = event.error;
     changed.set(message.id, message);
     newEvents.push({
       messageId: message.id,

@@ -1,12 +1,40 @@
-// A typed client for the WhatsApp Cloud API. One fetch wrapper does the timeout, the token, the
-// log line (token redacted) and the mapping of Meta's error envelope to WhatsAppError.
+// A typed client for the WhatsApp Cloud API (Graph API). One fetch wrapper does the timeout, the
+// bearer token, the log line (path without query, never the token) and the mapping of Meta's
+// error envelope to WhatsAppError; the methods below only shape requests and answers.
 import type { TWhatsAppConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { networkError, timeoutError, whatsAppErrorFromEnvelope, WhatsAppError } from "@/lib/whatsapp/errors";
-import { buildTemplatePayload, buildTextPayload, type TTemplateMessage, type TTextMessage } from "@/lib/whatsapp/payloads";
-import type { TDebugToken, TMessageTemplate, TPaged, TPhoneNumber, TSendMessageRequest, TSendMessageResponse } from "@/lib/whatsapp/types";
+import {
+  buildMarkReadPayload,
+  buildTemplatePayload,
+  buildTextPayload,
+  type TTemplateMessage,
+  type TTextMessage,
+} from "@/lib/whatsapp/payloads";
+import type {
+  TDebugToken,
+  TDebugTokenData,
+  TMessageTemplate,
+  TPaged,
+  TPhoneNumber,
+  TSendMessageRequest,
+  TSendMessageResponse,
+  TSubscribedApps,
+} from "@/lib/whatsapp/types";
 
-export type TSendResult = { wamid: string; waId?: string; messageStatus?: string; request: TSendMessageRequest };
+export type TSendResult = {
+  wamid: string;
+  /** The WhatsApp id Meta resolved the number to; it can differ from `to` in some countries. */
+  waId?: string;
+  /** "accepted": Meta took it. Delivery arrives later by webhook. */
+  messageStatus?: string;
+  /** The JSON body as sent (no secrets in it), for the audit log. */
+  request: TSendMessageRequest;
+};
+
+export type TWhatsAppLogger = Pick<typeof log, "info" | "warn">;
+
+export type TWhatsAppClientOptions = { fetch?: typeof fetch; logger?: TWhatsAppLogger };
 
 const PHONE_FIELDS = [
   "display_phone_number",
@@ -20,50 +48,69 @@ const PHONE_FIELDS = [
   "whatsapp_business_manager_messaging_limit",
 ].join(",");
 
-export function createWhatsAppClient(config: TWhatsAppConfig, options: { fetch?: typeof fetch } = {}) {
-  const fetchImpl = options.fetch ?? fetch;
+const TEMPLATE_FIELDS = "name,language,status,category,components,parameter_format";
+// A WABA has at most a few hundred templates; the cap only guards against a paging loop.
+const MAX_TEMPLATE_PAGES = 50;
 
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown, auth = `Bearer ${config.accessToken}`): Promise<T> {
-    const url = `${config.baseUrl}/${config.version}${path}`;
-    const started = performance.now();
+export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsAppClientOptions = {}) {
+  const fetchImpl = options.fetch ?? fetch;
+  const logger = options.logger ?? log;
+
+  async function call<T>(method: "GET" | "POST", path: string, init: { body?: unknown; token?: string } = {}): Promise<T> {
     const logPath = path.split("?")[0];
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
     let response: Response;
+    let text: string;
     try {
-      response = await fetchImpl(url, {
+      response = await fetchImpl(`${config.baseUrl}/${config.version}${path}`, {
         method,
-        headers: { authorization: auth, ...(body ? { "content-type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
+        headers: {
+          authorization: `Bearer ${init.token ?? config.accessToken}`,
+          ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(config.timeoutMs),
       });
+      text = await response.text();
     } catch (error) {
-      const failure = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? timeoutError(config.timeoutMs) : networkError(error);
-      log.warn("whatsapp call failed", { method, path: logPath, ms: Math.round(performance.now() - started), code: failure.code });
+      const failure =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? timeoutError(config.timeoutMs) : networkError(error);
+      logger.warn("whatsapp call failed", { method, path: logPath, ms: elapsed(), code: failure.code });
       throw failure;
     }
-    const text = await response.text();
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      // not JSON: handled below as an error without an envelope
+      // Not JSON (an HTML error page from a proxy): mapped below by HTTP status.
     }
-    const ms = Math.round(performance.now() - started);
-    if (!response.ok || json === null) {
+    if (!response.ok || json === null || typeof json !== "object") {
+      // A 2xx that is not JSON is as useless as a bad gateway.
       const failure = whatsAppErrorFromEnvelope(json, response.ok ? 502 : response.status);
-      log.warn("whatsapp call failed", { method, path: logPath, status: response.status, ms, code: failure.code, fbtraceId: failure.fbtraceId });
+      logger.warn("whatsapp call failed", {
+        method,
+        path: logPath,
+        status: response.status,
+        ms: elapsed(),
+        code: failure.code,
+        subcode: failure.subcode,
+        fbtraceId: failure.fbtraceId,
+      });
       throw failure;
     }
-    log.info("whatsapp call", { method, path: logPath, status: response.status, ms });
+    logger.info("whatsapp call", { method, path: logPath, status: response.status, ms: elapsed() });
     return json as T;
   }
 
   async function send(request: TSendMessageRequest): Promise<TSendResult> {
     try {
-      const response = await call<TSendMessageResponse>("POST", `/${config.phoneNumberId}/messages`, request);
+      const response = await call<TSendMessageResponse>("POST", `/${config.phoneNumberId}/messages`, { body: request });
       const message = response.messages?.[0];
       if (!message?.id) throw whatsAppErrorFromEnvelope(null, 502);
       return { wamid: message.id, waId: response.contacts?.[0]?.wa_id, messageStatus: message.message_status, request };
     } catch (error) {
+      // The caller records the attempt in the audit log, failed or not.
       if (error instanceof WhatsAppError) error.request = request;
       throw error;
     }
@@ -71,31 +118,48 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: { fetch?:
 
   return {
     mode: config.mode,
-    sendText: (message: TTextMessage) => send(buildTextPayload(message)),
-    sendTemplate: (message: TTemplateMessage) => send(buildTemplatePayload(message)),
-    markRead: (wamid: string) =>
-      call<{ success: boolean }>("POST", `/${config.phoneNumberId}/messages`, { messaging_product: "whatsapp", status: "read", message_id: wamid }),
+
+    /** Free text; Meta only accepts it within 24 hours of the customer's last message (else 131047). */
+    // async: a payload the builder refuses becomes a rejection, like every other failure.
+    sendText: async (message: TTextMessage) => send(buildTextPayload(message)),
+
+    /** An approved template, the only kind allowed outside the customer service window. */
+    sendTemplate: async (message: TTemplateMessage) => send(buildTemplatePayload(message)),
+
+    markRead: async (wamid: string) =>
+      call<{ success: boolean }>("POST", `/${config.phoneNumberId}/messages`, { body: buildMarkReadPayload(wamid) }),
+
     getPhoneNumber: () => call<TPhoneNumber>("GET", `/${config.phoneNumberId}?fields=${PHONE_FIELDS}`),
+
+    /** Every template of the WABA, following `paging.cursors.after` until there is no next page. */
     async listTemplates(): Promise<TMessageTemplate[]> {
       const templates: TMessageTemplate[] = [];
       let after: string | undefined;
-      for (let page = 0; page < 20; page++) {
-        const query = new URLSearchParams({ fields: "name,language,status,category,components,parameter_format", limit: "100", ...(after ? { after } : {}) });
+      for (let page = 0; page < MAX_TEMPLATE_PAGES; page++) {
+        const query = new URLSearchParams({ fields: TEMPLATE_FIELDS, limit: "100", ...(after ? { after } : {}) });
         const result = await call<TPaged<TMessageTemplate>>("GET", `/${config.wabaId}/message_templates?${query}`);
-        templates.push(...result.data);
-        after = result.paging?.next ? result.paging.cursors?.after : undefined;
-        if (!after) break;
+        templates.push(...(result.data ?? []));
+        // Meta keeps `cursors` on the last page too; only `next` says there is more.
+        const next = result.paging?.next ? result.paging.cursors?.after : undefined;
+        if (!next || next === after) break;
+        after = next;
       }
       return templates;
     },
-    /** Token validity, type, expiry and scopes; undefined without an app id to ask with. */
-    async debugToken(): Promise<TDebugToken["data"] | undefined> {
+
+    /**
+     * Validity, type, expiry and scopes of the access token. Asked with the app token
+     * (app id|app secret), so it needs WHATSAPP_APP_ID: undefined without one.
+     */
+    async debugToken(): Promise<TDebugTokenData | undefined> {
       if (!config.appId) return undefined;
       const query = new URLSearchParams({ input_token: config.accessToken });
-      const result = await call<TDebugToken>("GET", `/debug_token?${query}`, undefined, `Bearer ${config.appId}|${config.appSecret}`);
+      const result = await call<TDebugToken>("GET", `/debug_token?${query}`, { token: `${config.appId}|${config.appSecret}` });
       return result.data;
     },
-    listSubscribedApps: () => call<{ data: { whatsapp_business_api_data?: { id?: string; name?: string } }[] }>("GET", `/${config.wabaId}/subscribed_apps`),
+
+    /** Apps subscribed to the WABA's webhooks: empty means no webhooks will arrive. */
+    listSubscribedApps: () => call<TSubscribedApps>("GET", `/${config.wabaId}/subscribed_apps`),
   };
 }
 

@@ -1,29 +1,82 @@
 // Webhooks from Meta: the signature over the raw body, the subscription handshake, and a lenient
 // parse that turns one POST (several entries, changes, statuses, messages) into a flat list of
-// events. Parts that do not fit are returned as `malformed` events instead of failing the rest.
+// events. Meta adds fields and types over time, so unknown fields pass and each part is checked
+// on its own: a part that does not fit becomes a `malformed` event instead of losing the rest.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { whatsAppErrorFromStatusError, type WhatsAppError } from "@/lib/whatsapp/errors";
 
+const SIGNATURE_PREFIX = "sha256=";
+
+/** The X-Hub-Signature-256 header Meta sends for these exact bytes. */
 export function signBody(rawBody: string | Uint8Array, appSecret: string): string {
-  return `sha256=${createHmac("sha256", appSecret).update(rawBody).digest("hex")}`;
+  return `${SIGNATURE_PREFIX}${createHmac("sha256", appSecret).update(rawBody).digest("hex")}`;
 }
 
-/** HMAC-SHA256 of the bytes as received, compared in constant time. */
+/**
+ * HMAC-SHA256 of the bytes as received (never re-serialised JSON: a space or a reordered key
+ * changes the hash), keyed with the app secret, compared in constant time.
+ */
 export function verifySignature(rawBody: string | Uint8Array, header: string | null, appSecret: string): boolean {
-  if (!header || !header.startsWith("sha256=")) return false;
+  if (!header || !appSecret || !header.startsWith(SIGNATURE_PREFIX)) return false;
   const expected = Buffer.from(signBody(rawBody, appSecret));
-  const given = Buffer.from(header);
+  const given = Buffer.from(SIGNATURE_PREFIX + header.slice(SIGNATURE_PREFIX.length).toLowerCase());
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function verifyChallenge(params: URLSearchParams, verifyToken: string): { ok: true; challenge: string } | { ok: false } {
-  const token = Buffer.from(params.get("hub.verify_token") ?? "");
+/** The GET handshake: answer the challenge only for `subscribe` with our verify token. */
+export function verifyChallenge(searchParams: URLSearchParams, verifyToken: string): { ok: true; challenge: string } | { ok: false } {
+  const token = Buffer.from(searchParams.get("hub.verify_token") ?? "");
   const expected = Buffer.from(verifyToken);
-  const matches = token.length === expected.length && timingSafeEqual(token, expected);
-  const challenge = params.get("hub.challenge");
-  return params.get("hub.mode") === "subscribe" && matches && challenge ? { ok: true, challenge } : { ok: false };
+  const matches = expected.length > 0 && token.length === expected.length && timingSafeEqual(token, expected);
+  const challenge = searchParams.get("hub.challenge");
+  return searchParams.get("hub.mode") === "subscribe" && matches && challenge ? { ok: true, challenge } : { ok: false };
 }
+
+// ---- Parsing ------------------------------------------------------------------------------
+
+export type TDeliveryStatus = "sent" | "delivered" | "read" | "failed";
+
+export type TWebhookEvent =
+  | {
+      type: "status";
+      wamid: string;
+      status: TDeliveryStatus;
+      timestamp: Date;
+      recipientId?: string;
+      /** The recipient's business-scoped user id (BSUID). */
+      userId?: string;
+      /** Our own message id, as given on the send (biz_opaque_callback_data). */
+      callbackData?: string;
+      pricingCategory?: string;
+      pricingType?: string;
+      error?: WhatsAppError;
+    }
+  | {
+      type: "message";
+      wamid: string;
+      /** The writer's phone number; missing for some users with a username. */
+      from?: string;
+      /** The writer's business-scoped user id (BSUID). */
+      userId?: string;
+      profileName?: string;
+      username?: string;
+      timestamp: Date;
+      /** Meta's message type: text, image, button, interactive, reaction, … */
+      kind: string;
+      /** The words of it: body, caption, button or list title, reaction emoji. */
+      text?: string;
+      /** The wamid of our message it replies or reacts to. */
+      contextWamid?: string;
+      raw: unknown;
+    }
+  | { type: "other"; field: string; raw: unknown }
+  | { type: "malformed"; reason: string; raw: unknown };
+
+const DELIVERY_STATUSES = ["sent", "delivered", "read", "failed"] as const;
+
+// Unix seconds; Meta sends strings, a number is accepted too.
+const ZUnixSeconds = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((value) => new Date(Number(value) * 1000));
 
 const ZErrorSchema = z.looseObject({
   code: z.number(),
@@ -34,8 +87,8 @@ const ZErrorSchema = z.looseObject({
 
 const ZStatusSchema = z.looseObject({
   id: z.string().min(1),
-  status: z.enum(["sent", "delivered", "read", "failed"]),
-  timestamp: z.string().regex(/^\d+$/),
+  status: z.string().min(1),
+  timestamp: ZUnixSeconds,
   recipient_id: z.string().optional(),
   recipient_user_id: z.string().optional(),
   biz_opaque_callback_data: z.string().optional(),
@@ -43,141 +96,146 @@ const ZStatusSchema = z.looseObject({
   errors: z.array(ZErrorSchema).optional(),
 });
 
+const ZTitled = z.looseObject({ id: z.string().optional(), title: z.string().optional() });
+
 const ZMessageSchema = z.looseObject({
   id: z.string().min(1),
   from: z.string().optional(),
   from_user_id: z.string().optional(),
-  timestamp: z.string().regex(/^\d+$/),
-  type: z.string(),
+  timestamp: ZUnixSeconds,
+  type: z.string().min(1),
   text: z.looseObject({ body: z.string() }).optional(),
   button: z.looseObject({ text: z.string().optional(), payload: z.string().optional() }).optional(),
-  interactive: z
-    .looseObject({
-      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
-      list_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
-    })
-    .optional(),
+  interactive: z.looseObject({ button_reply: ZTitled.optional(), list_reply: ZTitled.optional() }).optional(),
+  reaction: z.looseObject({ message_id: z.string().optional(), emoji: z.string().optional() }).optional(),
+  system: z.looseObject({ body: z.string().optional() }).optional(),
   context: z.looseObject({ id: z.string().optional() }).optional(),
 });
 
 const ZContactSchema = z.looseObject({
   wa_id: z.string().optional(),
   user_id: z.string().optional(),
-  profile: z.looseObject({ name: z.string().optional() }).optional(),
+  profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
 });
 
-export type TWebhookEvent =
-  | {
-      type: "status";
-      wamid: string;
-      status: "sent" | "delivered" | "read" | "failed";
-      timestamp: Date;
-      recipientId?: string;
-      userId?: string;
-      callbackData?: string;
-      pricingCategory?: string;
-      pricingType?: string;
-      error?: WhatsAppError;
-    }
-  | {
-      type: "message";
-      wamid: string;
-      from?: string;
-      userId?: string;
-      profileName?: string;
-      timestamp: Date;
-      kind: string;
-      text?: string;
-      contextWamid?: string;
-      raw: unknown;
-    }
-  | { type: "other"; field: string; raw: unknown }
-  | { type: "malformed"; reason: string; raw: unknown };
+type TContact = z.infer<typeof ZContactSchema>;
+type TMessage = z.infer<typeof ZMessageSchema>;
 
-const fromUnix = (seconds: string) => new Date(Number(seconds) * 1000);
+const issue = (error: z.ZodError) => {
+  const first = error.issues[0];
+  return first ? `${first.path.join(".") || "value"}: ${first.message}` : "invalid";
+};
 
-function textOf(message: z.infer<typeof ZMessageSchema>): string | undefined {
-  return (
-    message.text?.body ??
-    message.button?.text ??
-    message.interactive?.button_reply?.title ??
-    message.interactive?.list_reply?.title ??
-    captionOf((message as Record<string, unknown>)[message.type])
-  );
-}
-
-/** Media messages (image, video, document) carry their text as `caption`. */
+/** Media messages (image, video, document) carry their words as `caption`. */
 function captionOf(media: unknown): string | undefined {
   const caption = media && typeof media === "object" ? (media as { caption?: unknown }).caption : undefined;
   return typeof caption === "string" ? caption : undefined;
 }
 
-function eventsOfValue(value: Record<string, unknown>): TWebhookEvent[] {
+function textOf(message: TMessage): string | undefined {
+  return (
+    message.text?.body ??
+    message.button?.text ??
+    message.interactive?.button_reply?.title ??
+    message.interactive?.list_reply?.title ??
+    message.reaction?.emoji ??
+    message.system?.body ??
+    captionOf((message as Record<string, unknown>)[message.type])
+  );
+}
+
+function statusEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
+  const parsed = ZStatusSchema.safeParse(raw);
+  if (!parsed.success) return { type: "malformed", reason: `status ${issue(parsed.error)}`, raw };
+  const status = parsed.data;
+  // Meta adds statuses now and then (a voice message's `played`): not ours to track, not broken.
+  if (!(DELIVERY_STATUSES as readonly string[]).includes(status.status)) return { type: "other", field: `messages.status.${status.status}`, raw };
+  const contact = status.recipient_id ? contacts.find((c) => c.wa_id === status.recipient_id) : undefined;
+  const firstError = status.errors?.[0];
+  return {
+    type: "status",
+    wamid: status.id,
+    status: status.status as TDeliveryStatus,
+    timestamp: status.timestamp,
+    recipientId: status.recipient_id,
+    userId: status.recipient_user_id ?? contact?.user_id,
+    callbackData: status.biz_opaque_callback_data,
+    pricingCategory: status.pricing?.category,
+    pricingType: status.pricing?.type,
+    error: firstError ? whatsAppErrorFromStatusError(firstError) : undefined,
+  };
+}
+
+function messageEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
+  const parsed = ZMessageSchema.safeParse(raw);
+  if (!parsed.success) return { type: "malformed", reason: `message ${issue(parsed.error)}`, raw };
+  const message = parsed.data;
+  // A batch can hold several writers: match the contact by phone or BSUID, else the only one.
+  const contact =
+    contacts.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id)) ??
+    (contacts.length === 1 ? contacts[0] : undefined);
+  return {
+    type: "message",
+    wamid: message.id,
+    from: message.from ?? contact?.wa_id,
+    userId: message.from_user_id ?? contact?.user_id,
+    profileName: contact?.profile?.name,
+    username: contact?.profile?.username,
+    timestamp: message.timestamp,
+    kind: message.type,
+    text: textOf(message),
+    contextWamid: message.context?.id ?? message.reaction?.message_id,
+    raw,
+  };
+}
+
+function listOf(value: Record<string, unknown>, key: string, events: TWebhookEvent[]): unknown[] {
+  const list = value[key];
+  if (list === undefined) return [];
+  if (Array.isArray(list)) return list;
+  events.push({ type: "malformed", reason: `${key} is not a list`, raw: list });
+  return [];
+}
+
+function eventsOfMessagesValue(value: Record<string, unknown>): TWebhookEvent[] {
   const events: TWebhookEvent[] = [];
-  const contacts = Array.isArray(value.contacts) ? value.contacts.map((contact) => ZContactSchema.safeParse(contact)).flatMap((r) => (r.success ? [r.data] : [])) : [];
-  for (const raw of Array.isArray(value.statuses) ? value.statuses : []) {
-    const parsed = ZStatusSchema.safeParse(raw);
-    if (!parsed.success) {
-      events.push({ type: "malformed", reason: `status: ${parsed.error.issues[0]?.message ?? "invalid"}`, raw });
-      continue;
-    }
-    const status = parsed.data;
-    const firstError = status.errors?.[0];
-    events.push({
-      type: "status",
-      wamid: status.id,
-      status: status.status,
-      timestamp: fromUnix(status.timestamp),
-      recipientId: status.recipient_id,
-      userId: status.recipient_user_id,
-      callbackData: status.biz_opaque_callback_data,
-      pricingCategory: status.pricing?.category,
-      pricingType: status.pricing?.type,
-      error: firstError ? whatsAppErrorFromStatusError(firstError) : undefined,
-    });
-  }
-  for (const raw of Array.isArray(value.messages) ? value.messages : []) {
-    const parsed = ZMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      events.push({ type: "malformed", reason: `message: ${parsed.error.issues[0]?.message ?? "invalid"}`, raw });
-      continue;
-    }
-    const message = parsed.data;
-    const contact = contacts.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id)) ?? contacts[0];
-    events.push({
-      type: "message",
-      wamid: message.id,
-      from: message.from ?? contact?.wa_id,
-      userId: message.from_user_id ?? contact?.user_id,
-      profileName: contact?.profile?.name,
-      timestamp: fromUnix(message.timestamp),
-      kind: message.type,
-      text: textOf(message),
-      contextWamid: message.context?.id,
-      raw,
-    });
-  }
+  const contacts = listOf(value, "contacts", events).flatMap((raw) => {
+    const parsed = ZContactSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+  for (const raw of listOf(value, "statuses", events)) events.push(statusEvent(raw, contacts));
+  for (const raw of listOf(value, "messages", events)) events.push(messageEvent(raw, contacts));
+  // Errors on the value itself are about the account or the webhook, not one message.
+  for (const raw of listOf(value, "errors", events)) events.push({ type: "other", field: "messages.errors", raw });
   return events;
 }
 
-const ZEnvelopeSchema = z.looseObject({
-  object: z.string(),
-  entry: z.array(z.looseObject({ id: z.string().optional(), changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).optional() })),
-});
+const ZChangeSchema = z.looseObject({ field: z.string().min(1), value: z.unknown() });
+const ZEntrySchema = z.looseObject({ id: z.string().optional(), changes: z.array(z.unknown()).optional() });
+const ZEnvelopeSchema = z.looseObject({ object: z.string(), entry: z.array(z.unknown()) });
 
+/** One POST body (already JSON-parsed) as a flat list of events, in the order Meta listed them. */
 export function parseWebhook(json: unknown): TWebhookEvent[] {
   const envelope = ZEnvelopeSchema.safeParse(json);
   if (!envelope.success) return [{ type: "malformed", reason: "not a webhook envelope (object, entry[])", raw: json }];
   if (envelope.data.object !== "whatsapp_business_account") return [{ type: "other", field: `object:${envelope.data.object}`, raw: json }];
   const events: TWebhookEvent[] = [];
-  for (const entry of envelope.data.entry) {
-    for (const change of entry.changes ?? []) {
-      if (change.field !== "messages") {
-        events.push({ type: "other", field: change.field, raw: change.value });
-      } else if (change.value && typeof change.value === "object") {
-        events.push(...eventsOfValue(change.value as Record<string, unknown>));
+  for (const rawEntry of envelope.data.entry) {
+    const entry = ZEntrySchema.safeParse(rawEntry);
+    if (!entry.success) {
+      events.push({ type: "malformed", reason: `entry ${issue(entry.error)}`, raw: rawEntry });
+      continue;
+    }
+    for (const rawChange of entry.data.changes ?? []) {
+      const change = ZChangeSchema.safeParse(rawChange);
+      if (!change.success) {
+        events.push({ type: "malformed", reason: `change ${issue(change.error)}`, raw: rawChange });
+      } else if (change.data.field !== "messages") {
+        events.push({ type: "other", field: change.data.field, raw: change.data.value });
+      } else if (change.data.value && typeof change.data.value === "object" && !Array.isArray(change.data.value)) {
+        events.push(...eventsOfMessagesValue(change.data.value as Record<string, unknown>));
       } else {
-        events.push({ type: "malformed", reason: "messages change without a value", raw: change });
+        events.push({ type: "malformed", reason: "messages change without a value", raw: rawChange });
       }
     }
   }

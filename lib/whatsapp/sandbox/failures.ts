@@ -1,48 +1,72 @@
-// How the sandbox chooses to fail, by recipient number, so tests and demos can ask for any of
-// Meta's errors without configuration:
-//   27 60 + seven digits: the send is refused at once with that error code (e.g. 27600131030 →
-//     131030, 27600000190 → 190 token expired).
-//   27 61 + seven digits: the send is accepted, then a `failed` status webhook carries that code
-//     (e.g. 27610131026 → 131026 undeliverable, after `sent`).
-// Both are valid South African mobile numbers, so they pass the quote form's validation.
-type TSandboxFailure = { code: number; subcode?: number; httpStatus: number; message: string };
+// How the sandbox fails, chosen by recipient number so that tests, demos and the e2e suite can
+// ask for any of Meta's errors without configuration. Both ranges are valid South African mobile
+// numbers (checked with libphonenumber-js), so they pass the quote form's phone validation.
+//
+//   2760 + 7 digits  (+27 60 xxx xxxx)  refused at once: the send answers Meta's error envelope
+//       with the code given by the 7 digits read as an integer, when that code is one of
+//       lib/whatsapp/errors.ts's codes (200–299 included). Other numbers in the range send normally.
+//         27600131030 → 131030 not in allowed list      27600000190 → 190/463 token expired (HTTP 401)
+//         27600000010 → 10 permission (HTTP 403)        27600131026 → 131026 undeliverable
+//         27600130429 → 130429 throughput               27600131056 → 131056 pair rate limit
+//         27600131047 → 131047 window (even for templates)  27600000004 → 4 call rate
+//         27600131000 → 131000 (HTTP 500)               27600131016 → 131016 (HTTP 503)
+//         27600000100 → 100/33 object does not exist
+//   2761 + 7 digits  (+27 61 xxx xxxx)  fails later: accepted with a wamid, then a `sent` webhook,
+//       then a `failed` webhook whose statuses[].errors carries the code of the 7 digits when it
+//       is a known code, else 131026 (undeliverable). 27610131026 and 27610000000 → 131026,
+//       27610131049 → 131049 (marketing limit), 27610131050 → 131050 (stopped marketing).
+import { randomBytes } from "node:crypto";
+import { describeWhatsAppError, isKnownWhatsAppErrorCode } from "@/lib/whatsapp/errors";
 
-const IMMEDIATE: Record<number, TSandboxFailure> = {
-  0: { code: 0, httpStatus: 401, message: "(#0) Could not authenticate the token" },
-  4: { code: 4, httpStatus: 429, message: "(#4) Application request limit reached" },
-  10: { code: 10, httpStatus: 403, message: "(#10) Application does not have permission for this action" },
-  100: { code: 100, subcode: 33, httpStatus: 400, message: "Unsupported post request. Object with ID does not exist" },
-  190: { code: 190, subcode: 463, httpStatus: 401, message: "Error validating access token: Session has expired" },
-  131000: { code: 131000, httpStatus: 500, message: "Something went wrong" },
-  131016: { code: 131016, httpStatus: 503, message: "Service unavailable" },
-  131026: { code: 131026, httpStatus: 400, message: "Message undeliverable" },
-  131030: { code: 131030, subcode: 2655007, httpStatus: 400, message: "(#131030) Recipient phone number not in allowed list" },
-  131037: { code: 131037, httpStatus: 400, message: "WhatsApp provided number needs display name approval before message can be sent." },
-  131047: { code: 131047, httpStatus: 400, message: "Re-engagement message" },
-  131056: { code: 131056, httpStatus: 400, message: "(Business Account, Consumer Account) pair rate limit hit" },
-  130429: { code: 130429, httpStatus: 400, message: "Rate limit hit" },
-  80007: { code: 80007, httpStatus: 400, message: "Rate limit issues" },
-};
+export type TSandboxFailure = { code: number; subcode?: number; httpStatus: number; message: string };
+
+// Subcodes Meta sends with these codes, so the client's subcode mapping is exercised too.
+const SUBCODES: Record<number, number> = { 100: 33, 190: 463, 131030: 2655007 };
+
+function httpStatusFor(code: number): number {
+  if (code === 0 || code === 190) return 401;
+  if (code === 3 || code === 10 || code === 131005 || (code >= 200 && code <= 299)) return 403;
+  if (code === 1 || code === 131000) return 500;
+  if (code === 2 || code === 131016 || code === 131057) return 503;
+  return 400;
+}
+
+export function sandboxFailure(code: number): TSandboxFailure {
+  const subcode = SUBCODES[code];
+  return { code, subcode, httpStatus: httpStatusFor(code), message: `(#${code}) ${describeWhatsAppError(code, subcode).title}` };
+}
 
 export function immediateFailure(to: string): TSandboxFailure | undefined {
   const match = /^2760(\d{7})$/.exec(to);
-  return match ? IMMEDIATE[Number(match[1])] : undefined;
+  const code = match ? Number(match[1]) : undefined;
+  return code !== undefined && isKnownWhatsAppErrorCode(code) ? sandboxFailure(code) : undefined;
 }
 
 export function laterFailureCode(to: string): number | undefined {
   const match = /^2761(\d{7})$/.exec(to);
-  return match ? Number(match[1]) : undefined;
+  if (!match) return undefined;
+  const code = Number(match[1]);
+  return isKnownWhatsAppErrorCode(code) ? code : 131026;
 }
 
+/** Meta's error envelope. */
 export function graphError(code: number, message: string, options: { subcode?: number; details?: string } = {}) {
   return {
     error: {
       message,
-      type: code === 190 || code === 0 ? "OAuthException" : "OAuthException",
+      type: "OAuthException",
       code,
-      ...(options.subcode ? { error_subcode: options.subcode } : {}),
+      ...(options.subcode !== undefined ? { error_subcode: options.subcode } : {}),
       error_data: { messaging_product: "whatsapp", details: options.details ?? message },
-      fbtrace_id: `Sandbox${Math.random().toString(36).slice(2, 12)}`,
+      fbtrace_id: `Sbx${randomBytes(9).toString("base64url")}`,
     },
   };
+}
+
+export function graphErrorResponse(code: number, message: string, httpStatus: number, options: { subcode?: number; details?: string } = {}): Response {
+  return Response.json(graphError(code, message, options), { status: httpStatus });
+}
+
+export function failureResponse(failure: TSandboxFailure, details?: string): Response {
+  return graphErrorResponse(failure.code, failure.message, failure.httpStatus, { subcode: failure.subcode, details });
 }

@@ -1,230 +1,221 @@
-// An emulator of the Graph API's WhatsApp endpoints, framework-agnostic (Fetch Request in,
-// Response out). Same paths, payload checks, wamids and error envelope as Meta; after a send it
-// posts signed status webhooks (sent → delivered → read) to the app over real HTTP. Failures are
-// chosen by recipient number (./failures.ts). State is in memory, per process.
-import { randomBytes } from "node:crypto";
-import { signBody } from "@/lib/whatsapp/webhook";
+// An emulator of the Graph API's WhatsApp endpoints, framework-agnostic: a Fetch Request in, a
+// Response out, mounted wherever the caller likes (the caller strips its own prefix, so paths
+// look like Meta's: /v26.0/{phone-number-id}/messages). Same payload checks, wamids and error
+// envelope as Meta (./check-send.ts); after a send it posts signed status webhooks to the app
+// over real HTTP, `sent` → `delivered` → `read`. Failures are chosen by recipient number
+// (./failures.ts), templates are listed in ./templates.ts. State is in memory, per process.
+import { bsuidFor, messagesEnvelope, inboundValue, newWamid, postSignedWebhook, sleep, statusValue, type TStatusInput, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
+import { checkSend, type TSendPricing } from "@/lib/whatsapp/sandbox/check-send";
+import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
+import { handleManagement } from "@/lib/whatsapp/sandbox/management";
+import { describeWhatsAppError } from "@/lib/whatsapp/errors";
 import { SERVICE_WINDOW_MS } from "@/lib/whatsapp/window";
-import { graphError, immediateFailure, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
-import { SANDBOX_TEMPLATES, templateParameterCount } from "@/lib/whatsapp/sandbox/templates";
 
-export type TSandboxOptions = {
+export type TSandboxBehaviour = {
+  /** Pause before each status webhook (default 300 ms). */
+  webhookDelayMs?: number;
+  /** Post every status webhook twice, as Meta's at-least-once delivery does. */
+  duplicateStatuses?: boolean;
+  /** Post the statuses newest first (read, delivered, sent), as out-of-order delivery does. */
+  reverseStatuses?: boolean;
+  /** Test-number mode: only these numbers can receive messages; others get 131030. */
+  allowedRecipients?: readonly string[];
+};
+
+export type TSandboxOptions = TSandboxBehaviour & {
   appSecret: string;
   accessToken: string;
   phoneNumberId: string;
   wabaId: string;
+  /** Asked for with the app token `appId|appSecret` on debug_token; any app id when absent. */
+  appId?: string;
+  /** The Graph version the app is configured with; requests under any vNN.N are served. */
   version?: string;
   webhookUrl: string | (() => string);
-  webhookDelayMs?: number;
-  /** Test hooks: deliver each status twice, or send them newest first. */
-  duplicateStatuses?: boolean;
-  reverseStatuses?: boolean;
+  /** Waits between webhook retries (default 250 ms, 1 s, 4 s). */
+  webhookRetryDelaysMs?: readonly number[];
+  /** Page size of message_templates when the request asks for more (Meta's default is 25). */
+  templatePageSize?: number;
   fetch?: typeof fetch;
 };
 
-export type TSandboxSent = { wamid: string; to: string; type: string; body: Record<string, unknown>; at: Date };
-
-const DISPLAY_NUMBER = "15550000000";
-
-function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status });
-}
+/** One message the sandbox accepted. */
+export type TSandboxSent = {
+  wamid: string;
+  to: string;
+  type: "text" | "template";
+  body: Record<string, unknown>;
+  callbackData?: string;
+  at: Date;
+};
 
 export function createGraphSandbox(options: TSandboxOptions) {
   const fetchImpl = options.fetch ?? fetch;
-  const delay = options.webhookDelayMs ?? 300;
+  const behaviour: TSandboxBehaviour = {
+    webhookDelayMs: options.webhookDelayMs,
+    duplicateStatuses: options.duplicateStatuses,
+    reverseStatuses: options.reverseStatuses,
+    allowedRecipients: options.allowedRecipients,
+  };
   const sent: TSandboxSent[] = [];
+  const deliveries: TWebhookDelivery[] = [];
   const lastInbound = new Map<string, number>();
   const inFlight = new Set<Promise<unknown>>();
+  // Bumped by reset(), so webhooks scheduled before it are dropped instead of leaking into the
+  // next test.
+  let generation = 0;
 
-  const webhookUrl = () => (typeof options.webhookUrl === "function" ? options.webhookUrl() : options.webhookUrl);
-
-  function envelope(value: Record<string, unknown>) {
-    return {
-      object: "whatsapp_business_account",
-      entry: [
-        {
-          id: options.wabaId,
-          changes: [
-            {
-              field: "messages",
-              value: { messaging_product: "whatsapp", metadata: { display_phone_number: DISPLAY_NUMBER, phone_number_id: options.phoneNumberId }, ...value },
-            },
-          ],
-        },
-      ],
-    };
-  }
-
-  /** Posts one signed webhook, retrying a few times like Meta (which retries for days). */
-  async function postWebhook(payload: unknown): Promise<number> {
-    const body = JSON.stringify(payload);
-    for (let attempt = 0; attempt < 4; attempt++) {
-      try {
-        const response = await fetchImpl(webhookUrl(), {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, options.appSecret) },
-          body,
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (response.ok) return response.status;
-      } catch {
-        // the app is not up or did not answer: try again
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200 * 4 ** attempt).unref());
-    }
-    return 0;
-  }
+  const poster = {
+    url: () => (typeof options.webhookUrl === "function" ? options.webhookUrl() : options.webhookUrl),
+    appSecret: options.appSecret,
+    fetch: fetchImpl,
+    retryDelaysMs: options.webhookRetryDelaysMs,
+  };
+  const ids = { wabaId: options.wabaId, phoneNumberId: options.phoneNumberId };
 
   function track<T>(promise: Promise<T>): Promise<T> {
     inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise));
+    void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
     return promise;
   }
 
-  function scheduleStatuses(message: TSandboxSent, callbackData: string | undefined, pricingCategory: string) {
-    const failCode = laterFailureCode(message.to);
-    const steps: string[] = failCode ? ["sent", "failed"] : ["sent", "delivered", "read"];
-    const ordered = options.reverseStatuses ? [...steps].reverse() : steps;
-    const sequence = options.duplicateStatuses ? ordered.flatMap((step) => [step, step]) : ordered;
-    const start = Math.floor(Date.now() / 1000);
+  async function post(payload: unknown): Promise<TWebhookDelivery> {
+    const delivery = await postSignedWebhook(payload, poster);
+    deliveries.push(delivery);
+    return delivery;
+  }
+
+  const windowOpen = (to: string) => {
+    const at = lastInbound.get(to);
+    return at !== undefined && Date.now() - at < SERVICE_WINDOW_MS;
+  };
+
+  function scheduleStatuses(message: TSandboxSent, pricing: TSendPricing) {
+    const failureCode = laterFailureCode(message.to);
+    const steps: TStatusInput["status"][] = failureCode === undefined ? ["sent", "delivered", "read"] : ["sent", "failed"];
+    // Event times are fixed now, a second apart, whatever order they are posted in.
+    const start = Date.now();
+    const events = steps.map((status, index): TStatusInput => ({
+      wamid: message.wamid,
+      to: message.to,
+      status,
+      at: new Date(start + index * 1000),
+      callbackData: message.callbackData,
+      pricing,
+      failureCode,
+      failureTitle: failureCode === undefined ? undefined : describeWhatsAppError(failureCode).title,
+    }));
+    const ordered = behaviour.reverseStatuses ? [...events].reverse() : events;
+    const sequence = behaviour.duplicateStatuses ? ordered.flatMap((event) => [event, event]) : ordered;
+    const scheduledIn = generation;
     const run = async () => {
-      for (const [index, status] of sequence.entries()) {
-        await new Promise((resolve) => setTimeout(resolve, delay).unref());
-        await postWebhook(
-          envelope({
-            statuses: [
-              {
-                id: message.wamid,
-                status,
-                timestamp: String(start + index + 1),
-                recipient_id: message.to,
-                ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
-                pricing: { billable: message.type === "template", pricing_model: "PMP", category: message.type === "template" ? pricingCategory : "service", type: message.type === "template" ? "regular" : "free_customer_service" },
-                ...(status === "failed"
-                  ? { errors: [{ code: failCode, title: "Message undeliverable", message: "Message undeliverable", error_data: { details: `Sandbox failure ${failCode} for ${message.to}` } }] }
-                  : {}),
-              },
-            ],
-          }),
-        );
+      for (const event of sequence) {
+        await sleep(behaviour.webhookDelayMs ?? 300);
+        if (scheduledIn !== generation) return;
+        await post(messagesEnvelope(ids, statusValue(event)));
       }
     };
-    void track(run());
+    void track(run().catch(() => undefined));
   }
 
-  function sendMessage(body: Record<string, unknown>): Response {
-    if (body.messaging_product !== "whatsapp") return json(graphError(100, "(#100) The parameter messaging_product is required."), 400);
+  async function sendMessage(request: Request): Promise<Response> {
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = await request.json();
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return graphErrorResponse(100, "(#100) The request body must be a JSON object.", 400);
+    }
     if (body.status === "read") {
-      return typeof body.message_id === "string" ? json({ success: true }) : json(graphError(100, "(#100) The parameter message_id is required."), 400);
+      return typeof body.message_id === "string" && body.message_id.startsWith("wamid.")
+        ? Response.json({ success: true })
+        : graphErrorResponse(100, "(#100) Invalid parameter message_id.", 400);
     }
-    const to = typeof body.to === "string" ? body.to : "";
-    if (!/^\d{8,15}$/.test(to)) return json(graphError(131009, "(#131009) Parameter value is not valid", { details: "Invalid 'to' number" }), 400);
-    const failure = immediateFailure(to);
-    if (failure) return json(graphError(failure.code, failure.message, { subcode: failure.subcode }), failure.httpStatus);
-
-    let pricingCategory = "utility";
-    if (body.type === "text") {
-      const text = (body.text as { body?: unknown } | undefined)?.body;
-      if (typeof text !== "string" || !text) return json(graphError(100, "(#100) The parameter text['body'] is required."), 400);
-      if (text.length > 4096) return json(graphError(100, "(#100) Param text['body'] must be at most 4096 characters long."), 400);
-      const inbound = lastInbound.get(to);
-      if (!inbound || Date.now() - inbound > SERVICE_WINDOW_MS) {
-        return json(graphError(131047, "(#131047) Re-engagement message", { details: "More than 24 hours have passed since the recipient last replied to the sender number." }), 400);
-      }
-    } else if (body.type === "template") {
-      const template = body.template as { name?: unknown; language?: { code?: unknown }; components?: { type?: string; parameters?: unknown[] }[] } | undefined;
-      const known = SANDBOX_TEMPLATES.find((t) => t.name === template?.name && t.language === template?.language?.code);
-      if (!known || known.status === "REJECTED" || known.status === "PENDING") {
-        return json(graphError(132001, "(#132001) Template name does not exist in the translation", { details: `template name (${String(template?.name)}) does not exist in ${String(template?.language?.code)}` }), 404);
-      }
-      if (known.status === "PAUSED") return json(graphError(132015, "(#132015) Template is paused"), 400);
-      if (known.status === "DISABLED") return json(graphError(132016, "(#132016) Template is disabled"), 400);
-      const given = template?.components?.find((component) => component.type === "body")?.parameters?.length ?? 0;
-      const expected = templateParameterCount(known);
-      if (given !== expected) {
-        return json(graphError(132000, "(#132000) Number of parameters does not match the expected number of params", { details: `body: number of localizable_params (${given}) does not match the expected number of params (${expected})` }), 400);
-      }
-      pricingCategory = (known.category ?? "UTILITY").toLowerCase();
-    } else {
-      return json(graphError(131051, "(#131051) Unsupported message type"), 400);
-    }
-
-    const message: TSandboxSent = { wamid: `wamid.${randomBytes(18).toString("base64url")}`, to, type: String(body.type), body, at: new Date() };
+    const checked = checkSend(body, { windowOpen, allowedRecipients: behaviour.allowedRecipients ? new Set(behaviour.allowedRecipients) : undefined });
+    if (!checked.ok) return checked.response;
+    const message: TSandboxSent = { wamid: newWamid(), to: checked.to, type: checked.type, body, callbackData: checked.callbackData, at: new Date() };
     sent.push(message);
-    scheduleStatuses(message, typeof body.biz_opaque_callback_data === "string" ? body.biz_opaque_callback_data : undefined, pricingCategory);
-    return json({ messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id: message.wamid, message_status: "accepted" }] });
+    scheduleStatuses(message, checked.pricing);
+    return Response.json({
+      messaging_product: "whatsapp",
+      contacts: [{ input: checked.to, wa_id: checked.to }],
+      messages: [{ id: message.wamid, message_status: "accepted" }],
+    });
   }
+
+  const tokenOf = (request: Request, url: URL) => {
+    const header = request.headers.get("authorization") ?? "";
+    return header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : (url.searchParams.get("access_token") ?? "");
+  };
+  const isAppToken = (token: string) => {
+    const [appId, secret, ...rest] = token.split("|");
+    return rest.length === 0 && secret === options.appSecret && !!appId && (options.appId === undefined || appId === options.appId);
+  };
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const [version, node, edge, ...rest] = url.pathname.split("/").filter(Boolean);
-    if (!version || !/^v\d+\.\d+$/.test(version) || !node || rest.length) return json(graphError(100, "Unknown path components"), 400);
-
-    const auth = request.headers.get("authorization") ?? "";
-    const appToken = auth.includes("|");
-    if (!appToken && auth !== `Bearer ${options.accessToken}`) {
-      return json(graphError(190, "Invalid OAuth access token - Cannot parse access token", { subcode: 467 }), 401);
+    if (!version || !/^v\d+\.\d+$/.test(version) || !node || rest.length) {
+      return graphErrorResponse(100, "Unknown path components", 400, { details: `No Graph API endpoint at ${url.pathname}` });
     }
-
-    if (request.method === "POST" && node === options.phoneNumberId && edge === "messages") {
-      let body: Record<string, unknown>;
-      try {
-        body = (await request.json()) as Record<string, unknown>;
-      } catch {
-        return json(graphError(100, "(#100) The request body is not valid JSON"), 400);
-      }
-      return sendMessage(body);
+    const token = tokenOf(request, url);
+    // The app token (app id|app secret) only opens debug_token, as on Meta.
+    const appToken = node === "debug_token" && isAppToken(token);
+    if (!appToken && token !== options.accessToken) {
+      return token
+        ? graphErrorResponse(190, "Invalid OAuth access token - Cannot parse access token", 401, { subcode: 467 })
+        : graphErrorResponse(190, "An active access token must be used to query information about the current user.", 401);
     }
     if (request.method === "POST" && edge === "messages") {
-      return json(graphError(100, `Unsupported post request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { subcode: 33 }), 400);
+      if (node !== options.phoneNumberId) {
+        return graphErrorResponse(
+          100,
+          `Unsupported post request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          400,
+          { subcode: 33 },
+        );
+      }
+      return sendMessage(request);
     }
-    if (request.method !== "GET") return json(graphError(100, "Unsupported request method"), 400);
-
-    if (node === "debug_token") {
-      return json({ data: { is_valid: true, app_id: "sandbox-app", type: "SYSTEM_USER", expires_at: 0, data_access_expires_at: 0, scopes: ["whatsapp_business_messaging", "whatsapp_business_management"], granular_scopes: [{ scope: "whatsapp_business_messaging", target_ids: [options.wabaId] }, { scope: "whatsapp_business_management", target_ids: [options.wabaId] }] } });
-    }
-    if (node === options.phoneNumberId && !edge) {
-      return json({ id: options.phoneNumberId, display_phone_number: "+1 555-000-0000", verified_name: "Sandbox Test Number", name_status: "AVAILABLE_WITHOUT_REVIEW", quality_rating: "GREEN", code_verification_status: "VERIFIED", status: "CONNECTED", platform_type: "CLOUD_API", throughput: { level: "STANDARD" }, whatsapp_business_manager_messaging_limit: "TIER_250" });
-    }
-    if (node === options.wabaId && edge === "message_templates") {
-      return json({ data: SANDBOX_TEMPLATES, paging: { cursors: { before: "MAZDZD", after: "MjQZD" } } });
-    }
-    if (node === options.wabaId && edge === "phone_numbers") {
-      return json({ data: [{ id: options.phoneNumberId, display_phone_number: "+1 555-000-0000", verified_name: "Sandbox Test Number", quality_rating: "GREEN" }] });
-    }
-    if (node === options.wabaId && edge === "subscribed_apps") {
-      return json({ data: [{ whatsapp_business_api_data: { id: "sandbox-app", name: "SSG Admin (sandbox)" } }] });
-    }
-    return json(graphError(100, `Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { subcode: 33 }), 400);
+    return handleManagement(request, url, { node, edge, ...ids, accessToken: options.accessToken, templatePageSize: options.templatePageSize });
   }
 
-  /** The customer writes to the business: opens their 24-hour window and posts the webhook. */
-  async function simulateInbound(input: { from: string; text: string; profileName?: string; userId?: string }): Promise<{ wamid: string; status: number }> {
-    lastInbound.set(input.from, Date.now());
-    const wamid = `wamid.${randomBytes(18).toString("base64url")}`;
-    const userId = input.userId ?? `ZA.${input.from.slice(-10)}`;
-    const status = await track(
-      postWebhook(
-        envelope({
-          contacts: [{ profile: { name: input.profileName ?? "Sandbox customer" }, wa_id: input.from, user_id: userId }],
-          messages: [{ from: input.from, from_user_id: userId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: input.text } }],
-        }),
-      ),
-    );
-    return { wamid, status };
+  /** The customer writes to the business: opens their 24-hour window and posts the signed webhook. */
+  async function simulateInbound(input: { from: string; text: string; profileName?: string; userId?: string; replyTo?: string }) {
+    const at = new Date();
+    lastInbound.set(input.from, at.getTime());
+    const wamid = newWamid();
+    const delivery = await track(post(messagesEnvelope(ids, inboundValue({ ...input, wamid, at }))));
+    return { wamid, userId: input.userId ?? bsuidFor(input.from), status: delivery.status };
   }
 
   return {
     handle,
     simulateInbound,
+    /** Messages accepted so far, oldest first. */
     sent: sent as readonly TSandboxSent[],
-    /** Resolves when every webhook the sandbox has scheduled so far was posted. */
+    /** Webhooks posted so far (after their retries), oldest first. */
+    deliveries: deliveries as readonly TWebhookDelivery[],
+    version: options.version,
+    /** Opens (or, with `at` over 24 h ago, lets lapse) a number's window without a webhook. */
+    setLastInbound(from: string, at: Date | null) {
+      if (at) lastInbound.set(from, at.getTime());
+      else lastInbound.delete(from);
+    },
+    /** Changes delay, duplication, order or the allowed list for the next sends. */
+    configure(change: TSandboxBehaviour) {
+      Object.assign(behaviour, change);
+    },
+    /** Resolves when every webhook scheduled so far was posted (or given up). */
     async settle(): Promise<void> {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
+    /** Forgets messages, windows and deliveries; webhooks still pending are dropped. */
     reset() {
+      generation++;
       sent.length = 0;
+      deliveries.length = 0;
       lastInbound.clear();
     },
   };

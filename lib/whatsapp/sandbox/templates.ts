@@ -1,11 +1,31 @@
+// The sandbox's template library: what every new WhatsApp Business Account has (hello_world),
+// the templates this business sends, and one PAUSED and one REJECTED to try those errors with.
+// All positional and body-only, like the ones the send dialog fills in.
+//
+//   hello_world     en_US  APPROVED  UTILITY    no parameters
+//   quote_ready     en     APPROVED  UTILITY    {{1}} customer's name, {{2}} quote number, {{3}} amount
+//   quote_received  en     APPROVED  UTILITY    {{1}} name, {{2}} quote number
+//   order_update    en     APPROVED  UTILITY    {{1}} name, {{2}} order number, {{3}} new state
+//   holiday_promo   en     PAUSED    MARKETING  {{1}} name                 (send → 132015)
+//   spam_offer      en     REJECTED  MARKETING  no parameters              (send → 132001)
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
 
-// The sandbox's template library: what a new WhatsApp Business Account has (hello_world) plus the
-// templates this business uses, and one paused and one rejected to try those errors with.
-export const SANDBOX_TEMPLATES: TMessageTemplate[] = [
-  { id: "t-1", name: "hello_world", language: "en_US", status: "APPROVED", category: "UTILITY", parameter_format: "POSITIONAL", components: [{ type: "BODY", text: "Hello World" }] },
+export const SANDBOX_TEMPLATES: readonly TMessageTemplate[] = [
   {
-    id: "t-2",
+    id: "910000000000001",
+    name: "hello_world",
+    language: "en_US",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "POSITIONAL",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Hello World" },
+      { type: "BODY", text: "Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us." },
+      { type: "FOOTER", text: "WhatsApp Business Platform sample message" },
+    ],
+  },
+  {
+    id: "910000000000002",
     name: "quote_ready",
     language: "en",
     status: "APPROVED",
@@ -14,7 +34,7 @@ export const SANDBOX_TEMPLATES: TMessageTemplate[] = [
     components: [{ type: "BODY", text: "Hi {{1}}, your quote {{2}} is ready: {{3}}. Reply to this message with any questions." }],
   },
   {
-    id: "t-3",
+    id: "910000000000003",
     name: "quote_received",
     language: "en",
     status: "APPROVED",
@@ -23,7 +43,7 @@ export const SANDBOX_TEMPLATES: TMessageTemplate[] = [
     components: [{ type: "BODY", text: "Hi {{1}}, thank you for your quote request {{2}}. We will get back to you soon." }],
   },
   {
-    id: "t-4",
+    id: "910000000000004",
     name: "order_update",
     language: "en",
     status: "APPROVED",
@@ -31,11 +51,42 @@ export const SANDBOX_TEMPLATES: TMessageTemplate[] = [
     parameter_format: "POSITIONAL",
     components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} is now {{3}}." }],
   },
-  { id: "t-5", name: "holiday_promo", language: "en", status: "PAUSED", category: "MARKETING", components: [{ type: "BODY", text: "Season's greetings, {{1}}!" }] },
-  { id: "t-6", name: "spam_offer", language: "en", status: "REJECTED", category: "MARKETING", components: [{ type: "BODY", text: "Win a prize!" }] },
+  {
+    id: "910000000000005",
+    name: "holiday_promo",
+    language: "en",
+    status: "PAUSED",
+    category: "MARKETING",
+    parameter_format: "POSITIONAL",
+    components: [{ type: "BODY", text: "Season's greetings, {{1}}! Our holiday hampers are back." }],
+  },
+  {
+    id: "910000000000006",
+    name: "spam_offer",
+    language: "en",
+    status: "REJECTED",
+    category: "MARKETING",
+    parameter_format: "POSITIONAL",
+    components: [{ type: "BODY", text: "Win a prize now!" }],
+  },
 ];
 
-export function templateParameterCount(template: TMessageTemplate): number {
-  const body = template.components?.find((component) => component.type === "BODY")?.text ?? "";
-  return new Set([...body.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1])).size;
+function placeholders(text: string | undefined): number {
+  return new Set([...(text ?? "").matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1])).size;
+}
+
+/** How many parameters each part of the template takes, as Meta counts them on a send. */
+export function expectedParameters(template: TMessageTemplate): { header: number; body: number; button: number } {
+  const part = (type: string) => template.components?.find((component) => component.type === type);
+  const header = part("HEADER");
+  const urlButtons = part("BUTTONS")?.buttons?.filter((button) => button.type === "URL" && placeholders(button.url) > 0) ?? [];
+  return {
+    header: header?.format === "TEXT" || header?.format === undefined ? placeholders(header?.text) : 1,
+    body: placeholders(part("BODY")?.text),
+    button: urlButtons.length,
+  };
+}
+
+export function findTemplate(name: unknown, language: unknown): TMessageTemplate | undefined {
+  return SANDBOX_TEMPLATES.find((template) => template.name === name && template.language === language);
 }

@@ -1,0 +1,101 @@
+// The sandbox's checks on POST /{phone-number-id}/messages, in the order Meta applies them, with
+// Meta's codes: a malformed body is 100, a bad number 131009, the failure numbers of
+// ./failures.ts, the test number's allowed list 131030, free text outside the 24-hour window
+// 131047, a template that is unknown or not approved 132001 (paused 132015, disabled 132016),
+// a wrong parameter count 132000.
+import { MAX_CALLBACK_DATA_LENGTH, MAX_TEXT_LENGTH } from "@/lib/whatsapp/payloads";
+import { failureResponse, graphErrorResponse, immediateFailure, sandboxFailure } from "@/lib/whatsapp/sandbox/failures";
+import { expectedParameters, findTemplate } from "@/lib/whatsapp/sandbox/templates";
+
+export type TSendPricing = { billable: boolean; category: string; type: string };
+
+export type TCheckedSend =
+  | { ok: false; response: Response }
+  | { ok: true; to: string; type: "text" | "template"; callbackData?: string; pricing: TSendPricing };
+
+export type TSendContext = { windowOpen: (to: string) => boolean; allowedRecipients?: ReadonlySet<string> };
+
+type TBody = Record<string, unknown>;
+
+const refuse = (response: Response): TCheckedSend => ({ ok: false, response });
+const invalidParameter = (message: string, details?: string) => refuse(graphErrorResponse(100, `(#100) ${message}`, 400, { details }));
+const record = (value: unknown): TBody | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as TBody) : undefined);
+const characters = (text: string) => [...text].length;
+
+export function checkSend(body: TBody, context: TSendContext): TCheckedSend {
+  if (body.messaging_product !== "whatsapp") return invalidParameter("The parameter messaging_product is required.");
+  if (body.recipient_type !== undefined && body.recipient_type !== "individual") return invalidParameter("Invalid parameter recipient_type.");
+  const to = body.to;
+  if (typeof to !== "string" || !/^\d{7,15}$/.test(to)) {
+    return refuse(graphErrorResponse(131009, "(#131009) Parameter value is not valid", 400, { details: "'to' must be the recipient's number as digits with country code, no '+'." }));
+  }
+  const callbackData = body.biz_opaque_callback_data;
+  if (callbackData !== undefined && (typeof callbackData !== "string" || characters(callbackData) > MAX_CALLBACK_DATA_LENGTH)) {
+    return invalidParameter(`Param biz_opaque_callback_data must be a string of at most ${MAX_CALLBACK_DATA_LENGTH} characters.`);
+  }
+
+  const failure = immediateFailure(to);
+  if (failure) return refuse(failureResponse(failure, `Sandbox failure number ${to}.`));
+  if (context.allowedRecipients && !context.allowedRecipients.has(to)) {
+    return refuse(failureResponse(sandboxFailure(131030), `Recipient phone number not in allowed list: ${to} is not one of the sandbox's test recipients.`));
+  }
+
+  // Meta treats a missing type as text.
+  const type = body.type ?? "text";
+  const windowOpen = context.windowOpen(to);
+  if (type === "text") {
+    const text = record(body.text)?.body;
+    if (typeof text !== "string" || !text.trim()) return invalidParameter("The parameter text['body'] is required.");
+    if (characters(text) > MAX_TEXT_LENGTH) return invalidParameter(`Param text['body'] must be at most ${MAX_TEXT_LENGTH} characters long.`);
+    if (!windowOpen) {
+      return refuse(
+        graphErrorResponse(131047, "(#131047) Re-engagement message", 400, {
+          details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+        }),
+      );
+    }
+    return { ok: true, to, type: "text", callbackData, pricing: { billable: false, category: "service", type: "free_customer_service" } };
+  }
+  if (type === "template") return checkTemplate(body, to, callbackData, windowOpen);
+  return refuse(graphErrorResponse(131051, "(#131051) Unsupported message type", 400, { details: `The sandbox sends text and template messages, not ${String(type)}.` }));
+}
+
+function checkTemplate(body: TBody, to: string, callbackData: string | undefined, windowOpen: boolean): TCheckedSend {
+  const template = record(body.template);
+  const name = template?.name;
+  const language = record(template?.language)?.code;
+  if (typeof name !== "string" || !name) return invalidParameter("The parameter template['name'] is required.");
+  if (typeof language !== "string" || !language) return invalidParameter("The parameter template['language']['code'] is required.");
+
+  const known = findTemplate(name, language);
+  if (known?.status === "PAUSED") return refuse(graphErrorResponse(132015, "(#132015) Template is Paused", 400, { details: `Template ${name} is paused due to low quality.` }));
+  if (known?.status === "DISABLED") return refuse(graphErrorResponse(132016, "(#132016) Template is Disabled", 400, { details: `Template ${name} is disabled due to low quality.` }));
+  if (!known || known.status !== "APPROVED") {
+    return refuse(
+      graphErrorResponse(132001, "(#132001) Template name does not exist in the translation", 404, {
+        details: `template name (${name}) does not exist in ${language}${known ? ` (status ${known.status})` : ""}`,
+      }),
+    );
+  }
+
+  const components = Array.isArray(template?.components) ? template.components.map(record) : [];
+  const given = (type: string, subType?: string) =>
+    components
+      .filter((component) => component?.type === type && (subType === undefined || component?.sub_type === subType))
+      .reduce((count, component) => count + (Array.isArray(component?.parameters) ? component.parameters.length : 0), 0);
+  const expected = expectedParameters(known);
+  for (const [part, count] of [["header", given("header")], ["body", given("body")], ["button", given("button", "url")]] as const) {
+    if (count !== expected[part]) {
+      return refuse(
+        graphErrorResponse(132000, "(#132000) Number of parameters does not match the expected number of params", 400, {
+          details: `${part}: number of localizable_params (${count}) does not match the expected number of params (${expected[part]})`,
+        }),
+      );
+    }
+  }
+
+  const category = (known.category ?? "UTILITY").toLowerCase();
+  // Since July 2025 a utility template inside an open service window is free.
+  const free = category === "utility" && windowOpen;
+  return { ok: true, to, type: "template", callbackData, pricing: { billable: !free, category, type: free ? "free_customer_service" : "regular" } };
+}
