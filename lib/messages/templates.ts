@@ -2,6 +2,7 @@
 // a page render does not wait on the Graph API each time. A failure is returned, not thrown: the
 // page shows it, which is how an admin learns of an expired token before a send fails.
 import { WhatsAppError } from "@/lib/whatsapp/errors";
+import { countPlaceholders } from "@/lib/whatsapp/template-placeholders";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 
 export type TTemplateOption = { name: string; language: string; category: string; body: string; parameterCount: number };
@@ -9,11 +10,6 @@ export type TTemplateList = { ok: true; templates: TTemplateOption[] } | { ok: f
 
 const TTL_MS = 5 * 60_000;
 const globalForTemplates = globalThis as unknown as { ssgTemplates?: { at: number; value: TTemplateList } };
-
-export function countBodyParameters(body: string): number {
-  const positions = [...body.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]);
-  return new Set(positions).size;
-}
 
 export async function approvedTemplates(now = Date.now()): Promise<TTemplateList> {
   const cached = globalForTemplates.ssgTemplates;
@@ -27,7 +23,7 @@ export async function approvedTemplates(now = Date.now()): Promise<TTemplateList
         .filter((template) => template.status === "APPROVED")
         .map((template) => {
           const body = template.components?.find((component) => component.type === "BODY")?.text ?? "";
-          return { name: template.name, language: template.language, category: template.category ?? "", body, parameterCount: countBodyParameters(body) };
+          return { name: template.name, language: template.language, category: template.category ?? "", body, parameterCount: countPlaceholders(body) };
         }),
     };
   } catch (error) {

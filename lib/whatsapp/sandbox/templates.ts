@@ -9,6 +9,7 @@
 //   holiday_promo   en     PAUSED    MARKETING  {{1}} name                 (send → 132015)
 //   spam_offer      en     REJECTED  MARKETING  no parameters              (send → 132001)
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
+import { countPlaceholders } from "@/lib/whatsapp/template-placeholders";
 
 export const SANDBOX_TEMPLATES: readonly TMessageTemplate[] = [
   {
@@ -71,18 +72,14 @@ export const SANDBOX_TEMPLATES: readonly TMessageTemplate[] = [
   },
 ];
 
-function placeholders(text: string | undefined): number {
-  return new Set([...(text ?? "").matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1])).size;
-}
-
 /** How many parameters each part of the template takes, as Meta counts them on a send. */
 export function expectedParameters(template: TMessageTemplate): { header: number; body: number; button: number } {
   const part = (type: string) => template.components?.find((component) => component.type === type);
   const header = part("HEADER");
-  const urlButtons = part("BUTTONS")?.buttons?.filter((button) => button.type === "URL" && placeholders(button.url) > 0) ?? [];
+  const urlButtons = part("BUTTONS")?.buttons?.filter((button) => button.type === "URL" && countPlaceholders(button.url) > 0) ?? [];
   return {
-    header: header?.format === "TEXT" || header?.format === undefined ? placeholders(header?.text) : 1,
-    body: placeholders(part("BODY")?.text),
+    header: header?.format === "TEXT" || header?.format === undefined ? countPlaceholders(header?.text) : 1,
+    body: countPlaceholders(part("BODY")?.text),
     button: urlButtons.length,
   };
 }
