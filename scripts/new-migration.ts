@@ -1,8 +1,11 @@
 // `npm run db:new-migration -- <name>`: writes the SQL that takes the checked-in migrations to the
 // current schema into prisma/migrations/<timestamp>_<name>/ and applies it. (`prisma migrate dev`
-// needs Prisma's native engine, which this set-up avoids.)
+// needs Prisma's native engine, which this set-up avoids; `--from-migrations` needs a shadow
+// database and `--from-url` is refused with a driver adapter, so the checked-in migrations are
+// applied to a throwaway file, its schema is read back with `db pull`, and the diff starts there.)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
@@ -12,11 +15,23 @@ if (!name) {
 }
 const root = path.resolve(import.meta.dirname, "..");
 const prisma = path.join(root, "node_modules", ".bin", "prisma");
-const sql = execFileSync(
-  prisma,
-  ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { cwd: root, encoding: "utf8" },
-);
+const scratch = mkdtempSync(path.join(os.tmpdir(), "ssg-migrate-"));
+const scratchUrl = `file:${path.join(scratch, "current.db")}`;
+let sql: string;
+try {
+  const scratchEnv = { ...process.env, DATABASE_URL: scratchUrl };
+  execFileSync(prisma, ["migrate", "deploy"], { cwd: root, env: scratchEnv, stdio: "ignore" });
+  const current = execFileSync(prisma, ["db", "pull", "--print"], { cwd: root, env: scratchEnv, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const currentSchema = path.join(scratch, "current.prisma");
+  writeFileSync(currentSchema, current.slice(current.indexOf("generator client")));
+  sql = execFileSync(
+    prisma,
+    ["migrate", "diff", "--from-schema-datamodel", currentSchema, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {
   console.log("The schema matches the migrations; nothing to write.");
   process.exit(0);
