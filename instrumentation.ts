@@ -5,6 +5,11 @@ export async function register() {
   const { prepareDatabase } = await import("@/lib/db");
   await prepareDatabase();
   const { startWebhookSweeper } = await import("@/lib/messages/webhook-inbox");
-  // Not awaited: it runs beside the server for the life of the process.
+  // Not awaited: these run beside the server for the life of the process.
   startWebhookSweeper();
+  const { env } = await import("@/lib/env");
+  if (env.OUTBOX_IN_APP) {
+    const { startOutbox } = await import("@/lib/outbox/runtime");
+    startOutbox();
+  }
 }

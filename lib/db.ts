@@ -4,7 +4,8 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-function createClient() {
+/** A new client; the app shares `db`, the message dispatcher keeps its own (see lib/outbox). */
+export function createClient() {
   // The timeout is libsql's busy timeout: a second writer on the same file waits instead of
   // failing with SQLITE_BUSY (see README, "SQLite").
   const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 });

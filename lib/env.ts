@@ -49,6 +49,22 @@ const ZEnvSchema = z
     WHATSAPP_API_BASE_URL: optionalString.pipe(z.url().optional()),
     WHATSAPP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     WHATSAPP_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).default(300),
+    /** The phone number's throughput (Meta starts every number at 80 messages/second). */
+    WHATSAPP_MAX_MPS: z.coerce.number().positive().default(80),
+
+    /** smtp://user:pass@host:587 or smtps://...; without it mails are kept by the built-in catcher. */
+    SMTP_URL: optionalString.pipe(z.url().optional()),
+    SMTP_FROM: optionalString,
+    BUSINESS_BRAND_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #be185d").default("#be185d"),
+
+    /** How long an answered quote's accept link works. */
+    QUOTE_VALID_DAYS: z.coerce.number().int().positive().default(14),
+    /** Run the message dispatcher inside the web server (turn off when `npm run worker` runs instead). */
+    OUTBOX_IN_APP: z.enum(["true", "false", "1", "0"]).default("true").transform((value) => value === "true" || value === "1"),
+    /** How long a dispatcher may hold a message before another may decide its fate. */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Tries per message before a retryable failure becomes final. */
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
   });
 
 // With a real token, the rest of the live set-up must be there too. Checked on the raw values so
@@ -126,3 +142,13 @@ export function whatsappConfigFrom(e: TEnv, url: string): TWhatsAppConfig {
 }
 
 export const whatsappConfig = whatsappConfigFrom(env, appUrl);
+
+/** Where email goes: a real SMTP server, or the built-in catcher (kept in the database, shown in the admin). */
+export type TEmailConfig = { mode: "smtp"; url: string; from: string } | { mode: "catcher"; from: string };
+
+export function emailConfigFrom(e: TEnv, url: string): TEmailConfig {
+  const from = e.SMTP_FROM ?? `${e.BUSINESS_NAME} <no-reply@${new URL(url).hostname}>`;
+  return e.SMTP_URL ? { mode: "smtp", url: e.SMTP_URL, from } : { mode: "catcher", from };
+}
+
+export const emailConfig = emailConfigFrom(env, appUrl);

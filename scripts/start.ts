@@ -2,27 +2,14 @@
 // Loads .env, makes and keeps a NEXTAUTH_SECRET, migrates and seeds the database, builds when the
 // sources changed since the last build, then runs `next start`.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+import { loadEnvironment } from "./environment";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-
-function loadEnvironment() {
-  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
-  process.env.DATABASE_URL ||= "file:./data/ssg.db";
-  process.env.NEXT_TELEMETRY_DISABLED = "1";
-  mkdirSync(path.join(root, "data"), { recursive: true });
-  if (!process.env.NEXTAUTH_SECRET) {
-    // Generated once and kept beside the database, so sessions survive restarts.
-    const file = path.join(root, "data", ".nextauth-secret");
-    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
-  }
-  const port = process.env.PORT || "3000";
-  process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${port}`;
-}
 
 function run(command: string, args: string[], options: { quiet?: boolean } = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: options.quiet ? "pipe" : "inherit", env: process.env, encoding: "utf8" });

@@ -91,3 +91,42 @@ export async function makeQuote(overrides: TQuoteOverrides = {}) {
     },
   });
 }
+
+type TOrderOverrides = TQuoteOverrides & {
+  /** Use this accepted quote instead of making a new one. */
+  quoteId?: string;
+  orderNumber?: string;
+  orderStatus?: string;
+  description?: string;
+  totalCents?: number;
+  paidCents?: number;
+  deliveryDate?: string | null;
+  deliveryAddress?: string | null;
+  orderCreatedAt?: Date;
+};
+
+/** An order on an accepted quote (made here unless `quoteId` is given), searchText filled as the app fills it. */
+export async function makeOrder(overrides: TOrderOverrides = {}) {
+  const quote = overrides.quoteId
+    ? await db.quote.findUniqueOrThrow({ where: { id: overrides.quoteId } })
+    : await makeQuote({ ...overrides, status: "accepted", quotedAmountCents: overrides.totalCents ?? 75_000 });
+  const customer = await db.customer.findUniqueOrThrow({ where: { id: quote.customerId } });
+  const n = next();
+  const number = overrides.orderNumber ?? `O-2026-${String(n).padStart(4, "0")}`;
+  return db.order.create({
+    data: {
+      number,
+      quoteId: quote.id,
+      customerId: customer.id,
+      status: overrides.orderStatus ?? "confirmed",
+      description: overrides.description ?? quote.occasion,
+      totalCents: overrides.totalCents ?? quote.quotedAmountCents ?? 75_000,
+      paidCents: overrides.paidCents ?? 0,
+      currency: "ZAR",
+      deliveryDate: overrides.deliveryDate ?? null,
+      deliveryAddress: overrides.deliveryAddress ?? null,
+      createdAt: overrides.orderCreatedAt ?? new Date(),
+      searchText: [number, quote.number, customer.name, customer.email, customer.phone].filter(Boolean).join(" ").toLowerCase(),
+    },
+  });
+}

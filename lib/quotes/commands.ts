@@ -4,11 +4,15 @@
 import { db, type TDb, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
+import { enqueueNotification } from "@/lib/outbox/enqueue";
+import { createOrderForAcceptedQuote } from "@/lib/orders/commands";
+import { acceptToken, hashAcceptToken, validUntilFrom } from "@/lib/quotes/accept-link";
 import { assertTransition, statusLabel, type TManualStatusTarget, type TQuoteStatus } from "@/lib/quotes/status";
 
 type TClient = TDb | TTx;
 
-export type TStatusMove = { quoteId: string; from: TQuoteStatus; to: TQuoteStatus };
+/** A quote's move; `eventId` is its timeline entry, which also versions the message it queues. */
+export type TStatusMove = { quoteId: string; customerId: string; from: TQuoteStatus; to: TQuoteStatus; eventId: string };
 
 const CHANGED_MEANWHILE = "Someone else changed this quote a moment ago. Reload the page to see what changed, then try again.";
 
@@ -20,11 +24,20 @@ function inTransaction<T>(client: TClient, work: (tx: TTx) => Promise<T>): Promi
 type TMoveInput = {
   quoteId: string;
   to: TQuoteStatus;
-  actorId: string;
+  /** Null when the customer acts through the quote's link. */
+  actorId: string | null;
   note?: string | null;
   expectedStatus?: TQuoteStatus;
-  /** Extra columns written with the status (the answer's amount and message). */
-  data?: { quotedAmountCents: number; quoteMessage: string; answeredAt: Date };
+  /** Extra columns written with the status (the answer, the accept link, the decline reason). */
+  data?: {
+    quotedAmountCents?: number;
+    quoteMessage?: string;
+    answeredAt?: Date;
+    validUntil?: Date;
+    acceptTokenHash?: string;
+    respondedAt?: Date;
+    declineReason?: string | null;
+  };
   /** The timeline note, from the quote as it was before the move. */
   describe?: (before: { quotedAmountCents: number | null }) => string;
 };
@@ -32,7 +45,7 @@ type TMoveInput = {
 async function moveStatus(tx: TTx, input: TMoveInput): Promise<TStatusMove> {
   const quote = await tx.quote.findUnique({
     where: { id: input.quoteId },
-    select: { status: true, quotedAmountCents: true },
+    select: { status: true, quotedAmountCents: true, customerId: true },
   });
   if (!quote) throw new AppError("not_found", "This quote no longer exists.");
   if (input.expectedStatus && input.expectedStatus !== quote.status) {
@@ -52,7 +65,7 @@ async function moveStatus(tx: TTx, input: TMoveInput): Promise<TStatusMove> {
   });
   if (count === 0) throw new AppError("conflict", CHANGED_MEANWHILE);
 
-  await tx.quoteStatusEvent.create({
+  const event = await tx.quoteStatusEvent.create({
     data: {
       quoteId: input.quoteId,
       fromStatus: from,
@@ -60,8 +73,9 @@ async function moveStatus(tx: TTx, input: TMoveInput): Promise<TStatusMove> {
       note: input.describe?.(quote) ?? input.note ?? null,
       actorId: input.actorId,
     },
+    select: { id: true },
   });
-  return { quoteId: input.quoteId, from, to: input.to };
+  return { quoteId: input.quoteId, customerId: quote.customerId, from, to: input.to, eventId: event.id };
 }
 
 export type TAnswerQuoteCommand = {
@@ -83,17 +97,75 @@ export async function answerQuote(client: TClient, input: TAnswerQuoteCommand): 
     throw new AppError("invalid_input", "The price must be more than zero.");
   }
   const price = formatMoney(input.amountCents);
-  return inTransaction(client, (tx) =>
-    moveStatus(tx, {
+  const answeredAt = input.now ?? new Date();
+  return inTransaction(client, async (tx) => {
+    const move = await moveStatus(tx, {
       quoteId: input.quoteId,
       to: "quoted",
       actorId: input.actorId,
       expectedStatus: input.expectedStatus,
-      data: { quotedAmountCents: input.amountCents, quoteMessage: input.message, answeredAt: input.now ?? new Date() },
+      data: {
+        quotedAmountCents: input.amountCents,
+        quoteMessage: input.message,
+        answeredAt,
+        // A new answer makes a new link; the one sent with an earlier price stops working.
+        validUntil: validUntilFrom(answeredAt),
+        acceptTokenHash: hashAcceptToken(acceptToken({ id: input.quoteId, answeredAt })),
+      },
       describe: (before) =>
         before.quotedAmountCents === null ? `Answered with ${price}.` : `Answer changed to ${price} (was ${formatMoney(before.quotedAmountCents)}).`,
-    }),
-  );
+    });
+    await enqueueNotification(tx, { event: "quote.answered", customerId: move.customerId, quoteId: move.quoteId, version: move.eventId, now: answeredAt });
+    return move;
+  });
+}
+
+export type TRespondInput = {
+  quoteId: string;
+  /** Null when the customer answers through the link. */
+  actorId: string | null;
+  expectedStatus?: TQuoteStatus;
+  note?: string | null;
+  now?: Date;
+};
+
+/**
+ * The quote is accepted: in one transaction the status moves, the order is made and the
+ * confirmation is queued. Returns the order's id as well.
+ */
+export async function acceptQuote(client: TClient, input: TRespondInput): Promise<TStatusMove & { orderId: string }> {
+  const now = input.now ?? new Date();
+  return inTransaction(client, async (tx) => {
+    const move = await moveStatus(tx, {
+      quoteId: input.quoteId,
+      to: "accepted",
+      actorId: input.actorId,
+      expectedStatus: input.expectedStatus,
+      note: input.note ?? (input.actorId ? null : "Accepted by the customer through the quote's link."),
+      data: { respondedAt: now },
+    });
+    const order = await createOrderForAcceptedQuote(tx, { quoteId: move.quoteId, actorId: input.actorId, now });
+    await enqueueNotification(tx, { event: "quote.accepted", customerId: move.customerId, quoteId: move.quoteId, orderId: order.id, version: move.eventId, now });
+    return { ...move, orderId: order.id };
+  });
+}
+
+/** The quote is declined, with the customer's reason if they gave one, and the confirmation queued. */
+export async function declineQuote(client: TClient, input: TRespondInput & { reason?: string | null }): Promise<TStatusMove> {
+  const now = input.now ?? new Date();
+  const reason = input.reason?.trim() || null;
+  return inTransaction(client, async (tx) => {
+    const move = await moveStatus(tx, {
+      quoteId: input.quoteId,
+      to: "declined",
+      actorId: input.actorId,
+      expectedStatus: input.expectedStatus,
+      note: input.note ?? (input.actorId ? null : reason ? `Declined by the customer: "${reason}"` : "Declined by the customer through the quote's link."),
+      data: { respondedAt: now, declineReason: reason },
+    });
+    await enqueueNotification(tx, { event: "quote.declined", customerId: move.customerId, quoteId: move.quoteId, version: move.eventId, now });
+    return move;
+  });
 }
 
 export type TChangeQuoteStatusCommand = {
@@ -104,7 +176,12 @@ export type TChangeQuoteStatusCommand = {
   expectedStatus?: TQuoteStatus;
 };
 
-/** Accepts, declines, expires or cancels a quote, if the rules allow it from its status now. */
+/**
+ * Accepts, declines, expires or cancels a quote, if the rules allow it from its status now.
+ * Accepting and declining do what the customer's link does (an order, a confirmation).
+ */
 export function changeQuoteStatus(input: TChangeQuoteStatusCommand): Promise<TStatusMove> {
+  if (input.to === "accepted") return acceptQuote(db, input);
+  if (input.to === "declined") return declineQuote(db, input);
   return db.$transaction((tx) => moveStatus(tx, input));
 }

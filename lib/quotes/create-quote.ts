@@ -8,6 +8,7 @@ import { parseMoneyToCents } from "@/lib/money";
 import { normalizePhone } from "@/lib/phone";
 import { consumeQuoteAllowance } from "@/lib/rate-limit";
 import { findOrCreateCustomerForQuote } from "@/lib/customers/commands";
+import { enqueueNotification } from "@/lib/outbox/enqueue";
 import { nextNumber, yearIn } from "@/lib/quotes/quote-number";
 import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
 
@@ -68,6 +69,8 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
         },
         select: { id: true, number: true },
       });
+      // The acknowledgement; a quote is requested once, so its number versions the message.
+      await enqueueNotification(tx, { event: "quote.received", customerId: customer.customerId, quoteId: quote.id, version: quote.number, now });
       return { quoteId: quote.id, number: quote.number };
     });
 

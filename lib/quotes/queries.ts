@@ -1,15 +1,12 @@
 // Reads for the admin's quote pages and the dashboard.
 //
-// The list is one SQL statement: it pages over the Quote indexes first (only ids, so a deep page
-// skips index entries rather than whole rows), then joins the 25 rows it keeps to their
-// customers. Prisma's findMany would fetch customers in a second query and cannot say NULLS LAST
-// for one column. Portable SQL (SQLite and PostgreSQL): quoted identifiers, LIKE on the
-// lower-cased searchText, explicit NULLS LAST.
-import { getCountryCallingCode, type CountryCode } from "libphonenumber-js";
+// The list is one SQL statement built from lib/list-sql.ts: it pages over the Quote indexes
+// first, then joins the 25 rows it keeps to their customers. Prisma's findMany would fetch
+// customers in a second query and cannot say NULLS LAST for one column.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { PAGE_SIZE, quoteSearchGroups, type TQuoteListParams, type TQuoteSort } from "@/lib/quotes/list-params";
+import { countRows, loadPage, orderBy, pageWindow, searchConditions, whereAll } from "@/lib/list-sql";
+import type { TQuoteListParams, TQuoteSort } from "@/lib/quotes/list-params";
 import { isQuoteStatus, QUOTE_STATUSES, type TQuoteStatus } from "@/lib/quotes/status";
 
 export type TQuoteListRow = {
@@ -36,33 +33,14 @@ const SORT_COLUMN: Record<TQuoteSort, string> = {
   number: `"number"`,
 };
 
-// Quotes without a budget or a date go last in either direction: "soonest needed" must start
-// with real dates. The id breaks ties so a page boundary never splits rows unpredictably.
-function orderBy(params: TQuoteListParams, table = ""): Prisma.Sql {
-  const column = `${table}${SORT_COLUMN[params.sort]}`;
-  const dir = params.dir === "asc" ? "ASC" : "DESC";
-  const nulls = params.sort === "needed" || params.sort === "budget" ? " NULLS LAST" : "";
-  return Prisma.raw(`${column} ${dir}${nulls}, ${table}"id" ${dir}`);
+function quoteOrderBy(params: TQuoteListParams, table = ""): Prisma.Sql {
+  // Quotes without a budget or a date go last in either direction.
+  return orderBy(SORT_COLUMN[params.sort], params.dir, params.sort === "needed" || params.sort === "budget", table);
 }
 
-const phoneCallingCode = (() => {
-  try {
-    return getCountryCallingCode(env.DEFAULT_PHONE_REGION as CountryCode);
-  } catch {
-    return "";
-  }
-})();
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 function whereClause(params: TQuoteListParams): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
-  if (params.status) conditions.push(Prisma.sql`"status" = ${params.status}`);
-  for (const alternatives of quoteSearchGroups(params.q, phoneCallingCode)) {
-    const likes = alternatives.map((term) => Prisma.sql`"searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
-    conditions.push(Prisma.sql`(${Prisma.join(likes, " OR ")})`);
-  }
-  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const conditions = params.status ? [Prisma.sql`"status" = ${params.status}`] : [];
+  return whereAll([...conditions, ...searchConditions(params.q)]);
 }
 
 type TRawListRow = Omit<TQuoteListRow, "customer" | "budgetCents" | "createdAt"> & {
@@ -75,19 +53,14 @@ type TRawListRow = Omit<TQuoteListRow, "customer" | "budgetCents" | "createdAt">
 };
 
 function findPage(params: TQuoteListParams, where: Prisma.Sql, take: number): Promise<TRawListRow[]> {
-  // LIMIT and OFFSET are written into the SQL, not bound: with a bound LIMIT SQLite's planner
-  // cannot tell the page is small and walks the whole Quote index to join it (70 ms instead of 1).
-  // Both are integers computed here from the parsed page number.
-  const limit = Prisma.raw(String(Math.trunc(take)));
-  const offset = Prisma.raw(String(Math.trunc((params.page - 1) * PAGE_SIZE)));
   return db.$queryRaw<TRawListRow[]>`
     SELECT q."id", q."number", q."status", q."budgetCents", q."neededBy", q."createdAt",
            c."name" AS "customerName", c."email" AS "customerEmail", c."phone" AS "customerPhone",
            c."contactPreference" AS "contactPreference"
-    FROM (SELECT "id" FROM "Quote" ${where} ORDER BY ${orderBy(params)} LIMIT ${limit} OFFSET ${offset}) AS "page"
+    FROM (SELECT "id" FROM "Quote" ${where} ORDER BY ${quoteOrderBy(params)} ${pageWindow(params.page, take)}) AS "page"
     JOIN "Quote" q ON q."id" = "page"."id"
     JOIN "Customer" c ON c."id" = q."customerId"
-    ORDER BY ${orderBy(params, "q.")}`;
+    ORDER BY ${quoteOrderBy(params, "q.")}`;
 }
 
 function toListRow(row: TRawListRow): TQuoteListRow {
@@ -102,22 +75,16 @@ function toListRow(row: TRawListRow): TQuoteListRow {
   };
 }
 
-// A plain COUNT(*) over an index; Prisma's count() wraps a sub-select and costs about 3×.
-async function countMatching(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM "Quote" ${where}`;
-  return Number(row?.count ?? 0);
-}
-
 /** One page of the admin's quote list, as chosen by the URL's parameters. */
-export async function listQuotes(params: TQuoteListParams): Promise<TQuoteListResult> {
+export function listQuotes(params: TQuoteListParams): Promise<TQuoteListResult> {
   const where = whereClause(params);
-  if (params.q) {
-    // One row more than a page tells whether there is a next page without counting.
-    const rows = await findPage(params, where, PAGE_SIZE + 1);
-    return { rows: rows.slice(0, PAGE_SIZE).map(toListRow), total: null, hasNext: rows.length > PAGE_SIZE };
-  }
-  const [rows, total] = await Promise.all([findPage(params, where, PAGE_SIZE), countMatching(where)]);
-  return { rows: rows.map(toListRow), total, hasNext: params.page * PAGE_SIZE < total };
+  return loadPage({
+    searching: Boolean(params.q),
+    page: params.page,
+    find: (take) => findPage(params, where, take),
+    count: () => countRows("Quote", where),
+    toRow: toListRow,
+  });
 }
 
 /**

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/session";
 import { parseQuoteListParams, quoteListHref } from "@/lib/quotes/list-params";
 import { listQuotes } from "@/lib/quotes/queries";
+import { Pagination, ResultSummary } from "@/components/pagination";
 import { QuoteFilters } from "./quote-filters";
 import { QuotesEmptyState, QuotesTable } from "./quotes-table";
-import { Pagination, ResultSummary } from "./pagination";
 
 export const metadata: Metadata = { title: "Quotes" };
 
@@ -18,11 +18,11 @@ export default async function QuotesPage({ searchParams }: PageProps<"/admin/quo
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Quotes</h1>
-        <ResultSummary params={params} total={total} />
+        <ResultSummary q={params.q} total={total} noun={{ one: "quote", other: "quotes" }} testId="quote-total" />
       </div>
       <QuoteFilters params={params} />
       {rows.length === 0 ? <QuotesEmptyState params={params} total={total} /> : <QuotesTable rows={rows} params={params} />}
-      <Pagination params={params} rowCount={rows.length} total={total} hasNext={hasNext} />
+      <Pagination page={params.page} rowCount={rows.length} total={total} hasNext={hasNext} pageHref={(page) => quoteListHref(params, { page })} />
     </div>
   );
 }

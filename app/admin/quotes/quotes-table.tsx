@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Table, TableHead } from "@/components/ui/table";
+import { EmptyList } from "@/components/empty-list";
+import { SortableHead } from "@/components/sortable-head";
 import { ContactPreference } from "@/components/contact-preference";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/format";
@@ -30,16 +31,16 @@ export function QuotesTable({ rows, params }: TProps) {
         </caption>
         <thead className="hidden border-b border-slate-200 bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase md:table-header-group">
           <tr>
-            <SortableHead params={params} sort="number" label="Quote" />
+            <QuoteSortHead params={params} sort="number" label="Quote" />
             <TableHead>Customer</TableHead>
             <TableHead>
               <span className="sr-only">Contact preference</span>
               <span aria-hidden>Via</span>
             </TableHead>
             <TableHead>Status</TableHead>
-            <SortableHead params={params} sort="budget" label="Budget" className="text-right" />
-            <SortableHead params={params} sort="needed" label="Needed" />
-            <SortableHead params={params} sort="received" label="Received" />
+            <QuoteSortHead params={params} sort="budget" label="Budget" className="text-right" />
+            <QuoteSortHead params={params} sort="needed" label="Needed" />
+            <QuoteSortHead params={params} sort="received" label="Received" />
           </tr>
         </thead>
         <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
@@ -81,18 +82,8 @@ export function QuotesTable({ rows, params }: TProps) {
   );
 }
 
-function SortableHead({ params, sort, label, className }: { params: TQuoteListParams; sort: TQuoteSort; label: string; className?: string }) {
-  const active = params.sort === sort;
-  const Icon = !active ? ArrowUpDown : params.dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <TableHead className={className} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={sortHref(params, sort)} className="inline-flex items-center gap-1 hover:text-slate-900">
-        {label}
-        <Icon className={active ? "size-3" : "size-3 opacity-40"} aria-hidden />
-        <span className="sr-only">{active ? ", sorted; change direction" : ", sort by this column"}</span>
-      </Link>
-    </TableHead>
-  );
+function QuoteSortHead({ params, sort, label, className }: { params: TQuoteListParams; sort: TQuoteSort; label: string; className?: string }) {
+  return <SortableHead label={label} href={sortHref(params, sort)} active={params.sort === sort} dir={params.dir} className={className} />;
 }
 
 /** What an empty page says, and the way out of it. */
@@ -107,14 +98,5 @@ export function QuotesEmptyState({ params, total }: { params: TQuoteListParams; 
     message = params.q ? `No quotes match “${params.q}”${params.status ? " with this status" : ""}.` : "No quotes have this status.";
     action = { href: quoteListHref(params, { q: "", status: undefined, page: 1 }), label: "Show all quotes" };
   }
-  return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="quotes-empty">
-      <p>{message}</p>
-      {action ? (
-        <Link href={action.href} className="mt-3 inline-block font-medium text-brand-700 hover:underline">
-          {action.label}
-        </Link>
-      ) : null}
-    </div>
-  );
+  return <EmptyList message={message} action={action} testId="quotes-empty" />;
 }

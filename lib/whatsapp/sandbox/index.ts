@@ -8,10 +8,11 @@ import { bsuidFor, messagesEnvelope, inboundValue, newWamid, postSignedWebhook, 
 import { checkSend, type TSendPricing } from "@/lib/whatsapp/sandbox/check-send";
 import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
 import { handleManagement } from "@/lib/whatsapp/sandbox/management";
+import { createLimiter, limitResponse, type TSandboxLimits } from "@/lib/whatsapp/sandbox/limits";
 import { describeWhatsAppError } from "@/lib/whatsapp/errors";
 import { SERVICE_WINDOW_MS } from "@/lib/whatsapp/window";
 
-export type TSandboxBehaviour = {
+export type TSandboxBehaviour = TSandboxLimits & {
   /** Pause before each status webhook (default 300 ms). */
   webhookDelayMs?: number;
   /** Post every status webhook twice, as Meta's at-least-once delivery does. */
@@ -56,7 +57,11 @@ export function createGraphSandbox(options: TSandboxOptions) {
     duplicateStatuses: options.duplicateStatuses,
     reverseStatuses: options.reverseStatuses,
     allowedRecipients: options.allowedRecipients,
+    throughputPerSecond: options.throughputPerSecond,
+    pairLimit: options.pairLimit,
+    faults: options.faults,
   };
+  const limiter = createLimiter();
   const sent: TSandboxSent[] = [];
   const deliveries: TWebhookDelivery[] = [];
   const lastInbound = new Map<string, number>();
@@ -134,7 +139,18 @@ export function createGraphSandbox(options: TSandboxOptions) {
     }
     const checked = checkSend(body, { windowOpen, allowedRecipients: behaviour.allowedRecipients ? new Set(behaviour.allowedRecipients) : undefined });
     if (!checked.ok) return checked.response;
+    const verdict = limiter.check(checked.to, behaviour);
+    if (!verdict.ok && verdict.kind !== "timeout") return limitResponse(verdict.failure);
     const message: TSandboxSent = { wamid: newWamid(), to: checked.to, type: checked.type, body, callbackData: checked.callbackData, at: new Date() };
+    if (!verdict.ok) {
+      // No answer in time; when `accept` it was taken all the same (statuses follow by webhook).
+      if (verdict.accept) {
+        sent.push(message);
+        scheduleStatuses(message, checked.pricing);
+      }
+      await sleep(verdict.hangMs);
+      return graphErrorResponse(131000, "(#131000) Something went wrong", 500);
+    }
     sent.push(message);
     scheduleStatuses(message, checked.pricing);
     return Response.json({
@@ -195,6 +211,8 @@ export function createGraphSandbox(options: TSandboxOptions) {
     simulateInbound,
     /** Messages accepted so far, oldest first. */
     sent: sent as readonly TSandboxSent[],
+    /** Sends refused by the throughput and pair limits, and faults injected. */
+    limitCounts: limiter.counts,
     /** Webhooks posted so far (after their retries), oldest first. */
     deliveries: deliveries as readonly TWebhookDelivery[],
     version: options.version,
@@ -216,6 +234,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
       generation++;
       sent.length = 0;
       deliveries.length = 0;
+      limiter.reset();
       lastInbound.clear();
     },
   };

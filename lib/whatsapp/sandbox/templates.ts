@@ -1,9 +1,10 @@
 // The sandbox's template library: what every new WhatsApp Business Account has (hello_world),
 // the templates this business sends, and one PAUSED and one REJECTED to try those errors with.
-// All positional and body-only, like the ones the send dialog fills in.
+// All positional; quote_ready also has a URL button whose end is a parameter (the accept link).
 //
 //   hello_world     en_US  APPROVED  UTILITY    no parameters
-//   quote_ready     en     APPROVED  UTILITY    {{1}} customer's name, {{2}} quote number, {{3}} amount
+//   quote_ready     en     APPROVED  UTILITY    {{1}} customer's name, {{2}} quote number, {{3}} amount;
+//                                                 URL button "View quote" https://ssg.example/{{1}} (q/<token>)
 //   quote_received  en     APPROVED  UTILITY    {{1}} name, {{2}} quote number
 //   order_update    en     APPROVED  UTILITY    {{1}} name, {{2}} order number, {{3}} new state
 //   holiday_promo   en     PAUSED    MARKETING  {{1}} name                 (send → 132015)
@@ -32,7 +33,10 @@ export const SANDBOX_TEMPLATES: readonly TMessageTemplate[] = [
     status: "APPROVED",
     category: "UTILITY",
     parameter_format: "POSITIONAL",
-    components: [{ type: "BODY", text: "Hi {{1}}, your quote {{2}} is ready: {{3}}. Reply to this message with any questions." }],
+    components: [
+      { type: "BODY", text: "Hi {{1}}, your quote {{2}} is ready: {{3}}. Tap below to accept or decline it, or reply with any questions." },
+      { type: "BUTTONS", buttons: [{ type: "URL", text: "View quote", url: "https://ssg.example/{{1}}" }] },
+    ],
   },
   {
     id: "910000000000003",

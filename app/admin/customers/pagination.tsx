@@ -3,30 +3,29 @@ import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-rea
 import { buttonVariants } from "@/components/ui/button";
 import { env } from "@/lib/env";
 import { cn } from "@/lib/cn";
-import { PAGE_SIZE, quoteListHref, type TQuoteListParams } from "@/lib/quotes/list-params";
+import { customerListHref, PAGE_SIZE, type TCustomerListParams } from "@/lib/customers/list-params";
 
-type TPaging = { params: TQuoteListParams; rowCount: number; total: number | null; hasNext: boolean };
+type TPaging = { params: TCustomerListParams; rowCount: number; total: number; hasNext: boolean };
 
 const count = new Intl.NumberFormat(env.BUSINESS_LOCALE);
 
 const lastPage = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
-/** "1 234 quotes" for a counted list; a search is not counted (see lib/quotes/list-params). */
-export function ResultSummary({ params, total }: Pick<TPaging, "params" | "total">) {
-  const text = total === null ? `Search results for “${params.q}”` : `${count.format(total)} quote${total === 1 ? "" : "s"}`;
+/** "1 234 customers": every customer view is counted (see lib/customers/queries.ts). */
+export function ResultSummary({ total }: { total: number }) {
   return (
-    <p className="text-sm text-slate-500" data-testid="quote-total">
-      {text}
+    <p className="text-sm text-slate-500" data-testid="customer-total">
+      {`${count.format(total)} customer${total === 1 ? "" : "s"}`}
     </p>
   );
 }
 
-/** Previous / next (and first / last when the total is known), as links that keep the view. */
+/** First / previous / next / last, as links that keep the view. */
 export function Pagination({ params, rowCount, total, hasNext }: TPaging) {
   if (params.page === 1 && !hasNext) return null;
   const from = (params.page - 1) * PAGE_SIZE + 1;
-  const to = from + rowCount - 1;
-  const shown = rowCount === 0 ? `Page ${count.format(params.page)}` : `${count.format(from)}–${count.format(to)}`;
+  const shown = rowCount === 0 ? `Page ${count.format(params.page)}` : `${count.format(from)}–${count.format(from + rowCount - 1)}`;
+  const last = lastPage(total);
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm text-slate-600">
       <div className="flex gap-1">
@@ -34,24 +33,19 @@ export function Pagination({ params, rowCount, total, hasNext }: TPaging) {
         <PageLink params={params} page={params.page - 1} enabled={params.page > 1} label="Previous" icon={<ChevronLeft aria-hidden />} showLabel />
       </div>
       <p aria-live="polite" className="text-center">
-        {total === null ? shown : `${shown} of ${count.format(total)}`}
-        <span className="sr-only">
-          , page {params.page}
-          {total === null ? "" : ` of ${lastPage(total)}`}
-        </span>
+        {`${shown} of ${count.format(total)}`}
+        <span className="sr-only">{`, page ${params.page} of ${last}`}</span>
       </p>
       <div className="flex gap-1">
         <PageLink params={params} page={params.page + 1} enabled={hasNext} label="Next" icon={<ChevronRight aria-hidden />} showLabel iconLast />
-        {total === null ? null : (
-          <PageLink params={params} page={lastPage(total)} enabled={params.page < lastPage(total)} label="Last page" icon={<ChevronLast aria-hidden />} />
-        )}
+        <PageLink params={params} page={last} enabled={params.page < last} label="Last page" icon={<ChevronLast aria-hidden />} />
       </div>
     </nav>
   );
 }
 
 type TPageLinkProps = {
-  params: TQuoteListParams;
+  params: TCustomerListParams;
   page: number;
   enabled: boolean;
   label: string;
@@ -77,7 +71,7 @@ function PageLink({ params, page, enabled, label, icon, showLabel = false, iconL
     );
   }
   return (
-    <Link href={quoteListHref(params, { page })} className={className} aria-label={label} rel={page > params.page ? "next" : page < params.page ? "prev" : undefined}>
+    <Link href={customerListHref(params, { page })} className={className} aria-label={label} rel={page > params.page ? "next" : page < params.page ? "prev" : undefined}>
       {content}
     </Link>
   );

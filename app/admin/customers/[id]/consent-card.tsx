@@ -1,0 +1,75 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { consentSourceLabel, whatsappConsentState } from "@/lib/customers/preference-schema";
+import type { TCustomerDetail } from "@/lib/customers/queries";
+import { formatDateTime } from "@/lib/format";
+import { formatPhone } from "@/lib/phone";
+import { RecordConsentDialog } from "./record-consent-dialog";
+import { WithdrawConsentDialog } from "./withdraw-consent-dialog";
+
+const STATE = {
+  granted: { label: "Consent given", tone: "success" },
+  withdrawn: { label: "Opted out", tone: "danger" },
+  none: { label: "No consent", tone: "warning" },
+} as const;
+
+/** WhatsApp consent as it stands, the buttons that change it, and the history behind it. */
+export function ConsentCard({ customer }: { customer: TCustomerDetail }) {
+  const state = whatsappConsentState(customer);
+  return (
+    <Card aria-labelledby="consent-heading">
+      <CardHeader>
+        <CardTitle id="consent-heading">WhatsApp consent</CardTitle>
+        <Badge tone={STATE[state].tone} data-testid="consent-state">
+          {STATE[state].label}
+        </Badge>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <p className="text-sm text-slate-700" data-testid="consent-summary">
+          {state === "granted"
+            ? `Agreed ${formatDateTime(customer.whatsappConsentAt)}, ${consentSourceLabel(customer.whatsappConsentSource)}.`
+            : state === "withdrawn"
+              ? `Opted out ${formatDateTime(customer.whatsappOptedOutAt)}: do not message on WhatsApp.`
+              : "The customer has not agreed to WhatsApp messages."}
+        </p>
+        {customer.phone ? (
+          <div className="flex flex-wrap gap-2">
+            {state !== "granted" ? (
+              <RecordConsentDialog customerId={customer.id} customerName={customer.name} phone={formatPhone(customer.phone)} again={state === "withdrawn"} />
+            ) : null}
+            {state !== "withdrawn" ? <WithdrawConsentDialog customerId={customer.id} customerName={customer.name} hasConsent={state === "granted"} /> : null}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-500">No phone number on record, so there is nothing to message on WhatsApp.</p>
+        )}
+        <ConsentHistory events={customer.consentEvents} />
+      </CardContent>
+    </Card>
+  );
+}
+
+const ACTION_LABEL: Record<string, string> = { granted: "Consent given", withdrawn: "Consent withdrawn" };
+const CHANNEL_LABEL: Record<string, string> = { whatsapp: "WhatsApp", email: "Email" };
+
+function ConsentHistory({ events }: { events: TCustomerDetail["consentEvents"] }) {
+  if (events.length === 0) return <p className="text-sm text-slate-500">No consent history yet.</p>;
+  return (
+    <div>
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">History</h3>
+      <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="consent-history">
+        {events.map((event) => (
+          <li key={event.id} className="text-sm">
+            <p className="font-medium">
+              {CHANNEL_LABEL[event.channel] ?? event.channel}: {ACTION_LABEL[event.action] ?? event.action}
+            </p>
+            <p className="text-slate-500">
+              {formatDateTime(event.createdAt)} · {consentSourceLabel(event.source)}
+            </p>
+            {/* For the quote form this is the sentence the customer agreed to; for staff, how they agreed. */}
+            {event.text ? <p className="whitespace-pre-wrap text-slate-700">“{event.text}”</p> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

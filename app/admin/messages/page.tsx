@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AlertTriangle } from "lucide-react";
+import { requireAdmin } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { auditListHref, isFiltered, type TAuditListParams, parseAuditListParams } from "@/lib/messages/audit-params";
+import { listAuditMessages } from "@/lib/messages/audit-queries";
+import { Alert } from "@/components/ui/alert";
+import { EmptyList } from "@/components/empty-list";
+import { MessageFilters } from "./message-filters";
+import { MessagePagination } from "./message-pagination";
+import { MessagesTable } from "./messages-table";
+
+export const metadata: Metadata = { title: "Messages" };
+
+const count = new Intl.NumberFormat(env.BUSINESS_LOCALE);
+
+/** The message audit log: every message in and out, with those needing a person first. Filters live in the URL. */
+export default async function MessagesPage({ searchParams }: PageProps<"/admin/messages">) {
+  const params = parseAuditListParams(await searchParams);
+  // After signing in, the admin comes back to the same view (a bookmark keeps working).
+  await requireAdmin(auditListHref(params));
+  const { rows, total, attention, hasNext } = await listAuditMessages(params);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Messages</h1>
+        <p className="text-sm text-slate-500" data-testid="message-total">
+          {count.format(total)} message{total === 1 ? "" : "s"}
+        </p>
+      </div>
+      {attention > 0 && params.page === 1 ? <AttentionNote params={params} attention={attention} /> : null}
+      <MessageFilters params={params} />
+      {rows.length === 0 ? <EmptyState params={params} total={total} /> : <MessagesTable rows={rows} />}
+      <MessagePagination params={params} rowCount={rows.length} total={total} hasNext={hasNext} />
+    </div>
+  );
+}
+
+function AttentionNote({ params, attention }: { params: TAuditListParams; attention: number }) {
+  const onlyThose = params.status === "attention";
+  return (
+    <Alert tone="danger" className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="attention-note">
+      <AlertTriangle className="size-4 shrink-0" aria-hidden />
+      <span>
+        {count.format(attention)} message{attention === 1 ? "" : "s"} need{attention === 1 ? "s" : ""} attention: failed, or not known to have
+        gone out. {onlyThose ? "" : "They are at the top of the list."}
+      </span>
+      {onlyThose ? null : (
+        <Link href={auditListHref(params, { status: "attention", page: 1 })} className="font-medium underline">
+          Show only these
+        </Link>
+      )}
+    </Alert>
+  );
+}
+
+function EmptyState({ params, total }: { params: TAuditListParams; total: number }) {
+  if (params.page > 1 && total > 0) {
+    return <EmptyList message="This page is past the end of the list." action={{ href: auditListHref(params, { page: 1 }), label: "Go to the first page" }} testId="messages-empty" />;
+  }
+  if (isFiltered(params)) {
+    return <EmptyList message="No messages match these filters." action={{ href: auditListHref(parseAuditListParams({})), label: "Show all messages" }} testId="messages-empty" />;
+  }
+  return <EmptyList message="No messages yet. Every message sent or received appears here." action={null} testId="messages-empty" />;
+}

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { env } from "@/lib/env";
+import { cn } from "@/lib/cn";
+import { PAGE_SIZE } from "@/lib/list-params";
+
+// Shared by the admin lists; each passes how to write the URL of another page of its own view.
+type TPaging = { page: number; rowCount: number; total: number | null; hasNext: boolean; pageHref: (page: number) => string };
+
+const count = new Intl.NumberFormat(env.BUSINESS_LOCALE);
+
+const lastPage = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+type TSummary = { q: string; total: number | null; noun: { one: string; other: string }; testId: string };
+
+/** "1 234 quotes" for a counted list; a search is not counted (see lib/list-params). */
+export function ResultSummary({ q, total, noun, testId }: TSummary) {
+  const text = total === null ? `Search results for “${q}”` : `${count.format(total)} ${total === 1 ? noun.one : noun.other}`;
+  return (
+    <p className="text-sm text-slate-500" data-testid={testId}>
+      {text}
+    </p>
+  );
+}
+
+/** Previous / next (and first / last when the total is known), as links that keep the view. */
+export function Pagination({ page, rowCount, total, hasNext, pageHref }: TPaging) {
+  if (page === 1 && !hasNext) return null;
+  const from = (page - 1) * PAGE_SIZE + 1;
+  const to = from + rowCount - 1;
+  const shown = rowCount === 0 ? `Page ${count.format(page)}` : `${count.format(from)}–${count.format(to)}`;
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm text-slate-600">
+      <div className="flex gap-1">
+        <PageLink current={page} page={1} pageHref={pageHref} label="First page" icon={<ChevronFirst aria-hidden />} />
+        <PageLink current={page} page={page - 1} pageHref={pageHref} label="Previous" icon={<ChevronLeft aria-hidden />} showLabel />
+      </div>
+      <p aria-live="polite" className="text-center">
+        {total === null ? shown : `${shown} of ${count.format(total)}`}
+        <span className="sr-only">
+          , page {page}
+          {total === null ? "" : ` of ${lastPage(total)}`}
+        </span>
+      </p>
+      <div className="flex gap-1">
+        <PageLink current={page} page={page + 1} enabled={hasNext} pageHref={pageHref} label="Next" icon={<ChevronRight aria-hidden />} showLabel iconLast />
+        {total === null ? null : (
+          <PageLink current={page} page={lastPage(total)} pageHref={pageHref} label="Last page" icon={<ChevronLast aria-hidden />} />
+        )}
+      </div>
+    </nav>
+  );
+}
+
+type TPageLinkProps = {
+  current: number;
+  page: number;
+  /** Defaults to "another page in range": first and previous from page 2 on, last before the last. */
+  enabled?: boolean;
+  pageHref: (page: number) => string;
+  label: string;
+  icon: React.ReactNode;
+  showLabel?: boolean;
+  iconLast?: boolean;
+};
+
+function PageLink({ current, page, enabled = page !== current && page >= 1, pageHref, label, icon, showLabel = false, iconLast = false }: TPageLinkProps) {
+  const className = cn(buttonVariants({ variant: "outline", size: showLabel ? "sm" : "icon" }), showLabel ? "h-9" : "", !enabled && "pointer-events-none opacity-40");
+  const content = (
+    <>
+      {iconLast ? null : icon}
+      {showLabel ? <span className="hidden sm:inline">{label}</span> : null}
+      {iconLast ? icon : null}
+    </>
+  );
+  if (!enabled) {
+    return (
+      <span className={className} aria-disabled="true" aria-label={label} role="link">
+        {content}
+      </span>
+    );
+  }
+  return (
+    <Link href={pageHref(page)} className={className} aria-label={label} rel={page > current ? "next" : page < current ? "prev" : undefined}>
+      {content}
+    </Link>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { TableHead } from "@/components/ui/table";
+import type { TSortDirection } from "@/lib/list-params";
+
+type TProps = { label: string; href: string; active: boolean; dir: TSortDirection; className?: string };
+
+/** A column header of an admin list that sorts by its column: a link to the list in that order. */
+export function SortableHead({ label, href, active, dir, className }: TProps) {
+  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <TableHead className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={href} className="inline-flex items-center gap-1 hover:text-slate-900">
+        {label}
+        <Icon className={active ? "size-3" : "size-3 opacity-40"} aria-hidden />
+        <span className="sr-only">{active ? ", sorted; change direction" : ", sort by this column"}</span>
+      </Link>
+    </TableHead>
+  );
+}

@@ -1,0 +1,167 @@
+// Reads for the admin's customer pages.
+//
+// The list picks the page's ids in one SQL statement (search, filter, sort, LIMIT), then fetches
+// those 25 customers with their quote and order counts and their last message time. Portable SQL
+// (SQLite and PostgreSQL): quoted identifiers, LIKE on lower-cased text. Customers are far fewer
+// than quotes (one customer asks for many), so unlike the quote list every view is counted.
+import { getCountryCallingCode, type CountryCode } from "libphonenumber-js";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { customerSearchTerms, PAGE_SIZE, type TCustomerListParams } from "@/lib/customers/list-params";
+
+export type TCustomerListRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  contactPreference: string;
+  whatsappConsentAt: Date | null;
+  whatsappOptedOutAt: Date | null;
+  createdAt: Date;
+  quoteCount: number;
+  orderCount: number;
+  /** The newest message to or from the customer, on any channel; null when there is none. */
+  lastMessageAt: Date | null;
+};
+
+export type TCustomerListResult = { rows: TCustomerListRow[]; total: number; hasNext: boolean };
+
+const phoneCallingCode = (() => {
+  try {
+    return getCountryCallingCode(env.DEFAULT_PHONE_REGION as CountryCode);
+  } catch {
+    return "";
+  }
+})();
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+const like = (column: string, value: string) => Prisma.sql`${Prisma.raw(column)} LIKE ${`%${escapeLike(value)}%`} ESCAPE '\\'`;
+
+function whereClause(params: TCustomerListParams): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (params.preference) conditions.push(Prisma.sql`"contactPreference" = ${params.preference}`);
+  for (const term of customerSearchTerms(params.q, phoneCallingCode)) {
+    conditions.push(
+      term.field === "phone"
+        ? like(`"phone"`, term.value)
+        : Prisma.sql`(${like(`LOWER("name")`, term.value)} OR ${like(`LOWER("email")`, term.value)})`,
+    );
+  }
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+// Names sort without regard to case ("de Villiers" among the Ds); the id breaks ties so a page
+// boundary never splits rows unpredictably.
+function orderBy(params: TCustomerListParams): Prisma.Sql {
+  const dir = params.dir === "asc" ? "ASC" : "DESC";
+  const column = params.sort === "name" ? `LOWER("name")` : `"createdAt"`;
+  return Prisma.raw(`${column} ${dir}, "id" ${dir}`);
+}
+
+async function findPageIds(params: TCustomerListParams, where: Prisma.Sql): Promise<string[]> {
+  // Integers computed here from the parsed page number, written into the SQL (see lib/quotes/queries.ts).
+  const limit = Prisma.raw(String(PAGE_SIZE));
+  const offset = Prisma.raw(String(Math.trunc((params.page - 1) * PAGE_SIZE)));
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Customer" ${where} ORDER BY ${orderBy(params)} LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map((row) => row.id);
+}
+
+async function countMatching(where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM "Customer" ${where}`;
+  return Number(row?.count ?? 0);
+}
+
+async function loadRows(ids: string[]): Promise<TCustomerListRow[]> {
+  if (ids.length === 0) return [];
+  const [customers, lastMessages] = await Promise.all([
+    db.customer.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        phone: true,
+        contactPreference: true,
+        whatsappConsentAt: true,
+        whatsappOptedOutAt: true,
+        createdAt: true,
+        _count: { select: { quotes: true, orders: true } },
+      },
+    }),
+    // Reads the (customerId, createdAt) index: one entry per customer.
+    db.message.groupBy({ by: ["customerId"], where: { customerId: { in: ids } }, _max: { createdAt: true } }),
+  ]);
+  const lastAt = new Map(lastMessages.map((group) => [group.customerId, group._max.createdAt]));
+  const byId = new Map(customers.map((customer) => [customer.id, customer]));
+  // Back into the page's order; a customer deleted between the two reads is left out.
+  return ids.flatMap((id) => {
+    const found = byId.get(id);
+    if (!found) return [];
+    const { _count, ...customer } = found;
+    return [{ ...customer, quoteCount: _count.quotes, orderCount: _count.orders, lastMessageAt: lastAt.get(id) ?? null }];
+  });
+}
+
+/** One page of the admin's customer list, as chosen by the URL's parameters. */
+export async function listCustomers(params: TCustomerListParams): Promise<TCustomerListResult> {
+  const where = whereClause(params);
+  const [ids, total] = await Promise.all([findPageIds(params, where), countMatching(where)]);
+  return { rows: await loadRows(ids), total, hasNext: params.page * PAGE_SIZE < total };
+}
+
+export const CUSTOMER_MESSAGE_LIMIT = 100;
+
+/**
+ * One customer with everything their page shows: contact details and consent, the consent
+ * history (newest first), their quotes and orders, and their last 100 messages. One small indexed
+ * query per relation.
+ */
+export function getCustomerDetail(id: string) {
+  return db.customer.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      contactPreference: true,
+      whatsappConsentAt: true,
+      whatsappConsentSource: true,
+      whatsappOptedOutAt: true,
+      lastInboundWhatsAppAt: true,
+      createdAt: true,
+      consentEvents: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true, channel: true, action: true, source: true, text: true, createdAt: true },
+      },
+      quotes: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true, number: true, status: true, occasion: true, quotedAmountCents: true, budgetCents: true, createdAt: true },
+      },
+      orders: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true, number: true, status: true, description: true, totalCents: true, paidCents: true, deliveryDate: true, createdAt: true },
+      },
+      messages: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: CUSTOMER_MESSAGE_LIMIT,
+        select: {
+          id: true,
+          channel: true,
+          direction: true,
+          status: true,
+          event: true,
+          kind: true,
+          templateName: true,
+          subject: true,
+          body: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+}
+
+export type TCustomerDetail = NonNullable<Awaited<ReturnType<typeof getCustomerDetail>>>;

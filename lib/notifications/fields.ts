@@ -1,0 +1,98 @@
+// The values a notification can use ({{customer.name}}, {{quote.link}}, ...), their labels for the
+// settings page, and how they are read from a quote or an order. One list, so the settings form,
+// its validation, the preview and the dispatcher cannot disagree.
+import { formatCalendarDate, formatMoney } from "@/lib/format";
+import { env } from "@/lib/env";
+import { orderStatusLabel } from "@/lib/orders/status";
+import { balanceCents } from "@/lib/orders/payment";
+
+export const NOTIFICATION_FIELDS = {
+  "customer.name": "Customer's name",
+  "customer.firstName": "Customer's first name",
+  "business.name": "Business name",
+  "quote.number": "Quote number",
+  "quote.occasion": "What the quote is for",
+  "quote.amount": "Quoted price",
+  "quote.message": "The answer's message",
+  "quote.validUntil": "Quote valid until",
+  "quote.link": "Accept/decline link (full address)",
+  "quote.linkPath": "Accept/decline link path (for a template's URL button)",
+  "quote.declineReason": "Reason the customer declined",
+  "order.number": "Order number",
+  "order.status": "Order status",
+  "order.deliveryDate": "Delivery date",
+  "order.total": "Order total",
+  "order.balance": "Amount still owed",
+} as const;
+
+export type TNotificationField = keyof typeof NOTIFICATION_FIELDS;
+export const FIELD_KEYS = Object.keys(NOTIFICATION_FIELDS) as TNotificationField[];
+
+export function isNotificationField(value: string): value is TNotificationField {
+  return value in NOTIFICATION_FIELDS;
+}
+
+export type TFieldSource = {
+  customer: { name: string };
+  quote?: {
+    number: string;
+    occasion: string;
+    quotedAmountCents: number | null;
+    quoteMessage: string | null;
+    validUntil: Date | null;
+    declineReason: string | null;
+  } | null;
+  /** The accept link's token, when the quote has an open answer. */
+  acceptLink?: { url: string; path: string } | null;
+  order?: { number: string; status: string; deliveryDate: string | null; totalCents: number; paidCents: number } | null;
+};
+
+export type TFieldValues = Partial<Record<TNotificationField, string>>;
+
+/** Every field the source can fill; a field it cannot (no order yet) is left out, not blank. */
+export function fieldValues(source: TFieldSource): TFieldValues {
+  const values: TFieldValues = {
+    "customer.name": source.customer.name,
+    "customer.firstName": source.customer.name.trim().split(/\s+/)[0] ?? source.customer.name,
+    "business.name": env.BUSINESS_NAME,
+  };
+  const { quote, order, acceptLink } = source;
+  if (quote) {
+    values["quote.number"] = quote.number;
+    values["quote.occasion"] = quote.occasion;
+    if (quote.quotedAmountCents !== null) values["quote.amount"] = formatMoney(quote.quotedAmountCents);
+    if (quote.quoteMessage) values["quote.message"] = quote.quoteMessage;
+    if (quote.validUntil) values["quote.validUntil"] = formatCalendarDate(quote.validUntil.toISOString().slice(0, 10));
+    if (quote.declineReason) values["quote.declineReason"] = quote.declineReason;
+  }
+  if (acceptLink) {
+    values["quote.link"] = acceptLink.url;
+    values["quote.linkPath"] = acceptLink.path;
+  }
+  if (order) {
+    values["order.number"] = order.number;
+    values["order.status"] = orderStatusLabel(order.status).toLowerCase();
+    values["order.deliveryDate"] = order.deliveryDate ? formatCalendarDate(order.deliveryDate) : "to be arranged";
+    values["order.total"] = formatMoney(order.totalCents);
+    values["order.balance"] = formatMoney(balanceCents(order));
+  }
+  return values;
+}
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z.]+)\s*\}\}/g;
+
+/** The {{field}} names a text uses. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/** Fills {{field}} placeholders; a field without a value becomes "" and is reported. */
+export function fillText(text: string, values: TFieldValues): { text: string; missing: string[] } {
+  const missing: string[] = [];
+  const filled = text.replace(PLACEHOLDER, (_, key: string) => {
+    const value = isNotificationField(key) ? values[key] : undefined;
+    if (value === undefined) missing.push(key);
+    return value ?? "";
+  });
+  return { text: filled, missing };
+}

@@ -1,0 +1,13 @@
+// How long to wait before the next try: exponential with full jitter (so a burst of failures
+// does not come back as a burst), never less than what the provider asked for, never more than
+// the cap.
+export type TBackoffOptions = { baseMs?: number; maxMs?: number; random?: () => number };
+
+export function retryDelayMs(failedAttempts: number, retryAfterMs: number | undefined, options: TBackoffOptions = {}): number {
+  const base = options.baseMs ?? 2_000;
+  const max = options.maxMs ?? 15 * 60_000;
+  const random = options.random ?? Math.random;
+  const ceiling = Math.min(max, base * 2 ** Math.max(0, failedAttempts - 1));
+  const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
+  return Math.min(max, Math.max(retryAfterMs ?? 0, jittered));
+}

@@ -1,0 +1,53 @@
+// Keeps sends under Meta's limits so bursts never trip them: the phone number's throughput
+// (WHATSAPP_MAX_MPS, 130429 when exceeded) and the pair rate, about one message every 6 s to one
+// customer with short bursts tolerated (131056). Both are token buckets in this process: two
+// dispatchers add their rates, so run one (see README).
+export type TPacerOptions = {
+  messagesPerSecond: number;
+  /** A bucket of depth 1 at the exact rate can still put rate+1 sends in some 1,000 ms window. */
+  margin?: number;
+  pairIntervalMs?: number;
+  pairBurst?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type TPacer = {
+  /** Waits for a slot in the number's throughput. */
+  acquire(): Promise<void>;
+  /** 0 and a slot taken when `recipient` may get a message now; otherwise how long until it may. */
+  pairDelayMs(recipient: string): number;
+};
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createPacer(options: TPacerOptions): TPacer {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const interval = 1000 / (options.messagesPerSecond * (options.margin ?? 0.97));
+  const pairInterval = options.pairIntervalMs ?? 6_000;
+  const pairBurst = options.pairBurst ?? 2;
+  let nextSlot = 0;
+  // Per recipient: the time at which its bucket is full again ("theoretical arrival time").
+  const pairs = new Map<string, number>();
+
+  return {
+    async acquire() {
+      const at = now();
+      const slot = Math.max(at, nextSlot);
+      nextSlot = slot + interval;
+      if (slot > at) await sleep(slot - at);
+    },
+    pairDelayMs(recipient) {
+      const at = now();
+      const full = Math.max(pairs.get(recipient) ?? at, at);
+      const earliest = full - (pairBurst - 1) * pairInterval;
+      if (earliest > at) return Math.ceil(earliest - at);
+      pairs.set(recipient, full + pairInterval);
+      if (pairs.size > 10_000) {
+        for (const [key, value] of pairs) if (value <= at) pairs.delete(key);
+      }
+      return 0;
+    },
+  };
+}

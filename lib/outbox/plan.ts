@@ -1,0 +1,94 @@
+// What one try of a claimed message will send: the channel, the content, the address. Pure
+// given the loaded rows, so the dispatcher's decisions are unit-tested without a database.
+import { acceptPath, acceptToken, acceptUrl } from "@/lib/quotes/accept-link";
+import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText, type TComposed } from "@/lib/notifications/compose";
+import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
+import { fieldValues, type TFieldSource } from "@/lib/notifications/fields";
+import { chooseChannel, type TChannelCustomer } from "@/lib/outbox/channel";
+
+export type TAttemptSummary = { number: number; outcome: string | null; errorCode: string | null; errorTitle: string | null; errorDetail: string | null };
+
+export type TPlanInput = {
+  message: {
+    id: string;
+    event: string | null;
+    channel: string;
+    kind: string;
+    body: string | null;
+    templateName: string | null;
+    templateLanguage: string | null;
+    templateParams: string | null;
+    subject: string | null;
+  };
+  customer: TChannelCustomer & { name: string };
+  quote: (NonNullable<TFieldSource["quote"]> & { id: string; status: string; answeredAt: Date | null }) | null;
+  order: TFieldSource["order"];
+  setting: TNotificationSettingValue | null;
+  attempts: readonly TAttemptSummary[];
+  now: Date;
+};
+
+export type TPlan =
+  | { send: false; reason: string }
+  | { send: true; to: string; content: TComposed; fallbackReason: string | null; secret: string | null };
+
+/** The accept link exists while the quote waits for the customer's answer and has not expired. */
+function acceptLinkFor(quote: TPlanInput["quote"], now: Date) {
+  if (!quote || quote.status !== "quoted" || !quote.answeredAt || !quote.validUntil || quote.validUntil <= now) return null;
+  const token = acceptToken({ id: quote.id, answeredAt: quote.answeredAt });
+  return { token, url: acceptUrl(token), path: acceptPath(token) };
+}
+
+/** The WhatsApp refusal that sent this message to email (a permanent error on an earlier try). */
+function whatsappRefusal(attempts: readonly TAttemptSummary[]): string | null {
+  const refused = [...attempts].reverse().find((attempt) => attempt.outcome === "fallback");
+  return refused ? `WhatsApp refused it: ${refused.errorTitle ?? "error"} (code ${refused.errorCode ?? "?"}).` : null;
+}
+
+export function planAttempt(input: TPlanInput): TPlan {
+  const { message, customer } = input;
+  if (!message.event) return planFixedMessage(input);
+  if (!input.setting) return { send: false, reason: `The event "${message.event}" is not known to this version.` };
+
+  const choice = chooseChannel({
+    customer,
+    event: message.event,
+    templateName: input.setting.templateName,
+    now: input.now,
+    whatsappRefused: whatsappRefusal(input.attempts),
+    windowClosedByMeta: input.attempts.some((attempt) => attempt.errorCode === "131047"),
+  });
+  if (choice.channel === null) return { send: false, reason: choice.reason };
+
+  const link = acceptLinkFor(input.quote, input.now);
+  const values = fieldValues({ customer, quote: input.quote, order: input.order, acceptLink: link });
+  const content =
+    choice.channel === "email"
+      ? composeEmail(input.setting, values)
+      : choice.mode === "text"
+        ? composeWhatsAppText(input.setting, values)
+        : composeWhatsAppTemplate(input.setting, values);
+  const to = choice.channel === "email" ? customer.email! : customer.phone!;
+  return { send: true, to, content, fallbackReason: choice.fallbackReason, secret: link?.token ?? null };
+}
+
+/** A message an admin wrote (queued again by Retry): sent as written, on its own channel. */
+function planFixedMessage(input: TPlanInput): TPlan {
+  const { message, customer } = input;
+  if (message.channel !== "whatsapp") return { send: false, reason: "Only WhatsApp messages written by an admin can be sent again." };
+  if (!customer.phone) return { send: false, reason: "This customer has no WhatsApp number on record." };
+  if (message.kind === "template" && message.templateName) {
+    const parameters = message.templateParams ? (JSON.parse(message.templateParams) as string[]) : [];
+    return {
+      send: true,
+      to: customer.phone,
+      content: { channel: "whatsapp", kind: "template", templateName: message.templateName, language: message.templateLanguage ?? "en", parameters, missing: [] },
+      fallbackReason: null,
+      secret: null,
+    };
+  }
+  if (message.kind === "text" && message.body) {
+    return { send: true, to: customer.phone, content: { channel: "whatsapp", kind: "text", body: message.body, missing: [] }, fallbackReason: null, secret: null };
+  }
+  return { send: false, reason: "This message has no content to send again." };
+}

@@ -1,0 +1,33 @@
+// An admin's Retry on a failed or uncertain message: it goes back to the outbox and the
+// dispatcher makes a new, real attempt. Guarded by the number of tries the admin saw, so a double
+// click (or two admins) queues it once.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { z } from "zod";
+
+export const RETRYABLE_STATUSES = ["failed", "uncertain"] as const;
+
+export const ZRetryMessageSchema = z.object({
+  messageId: z.string().min(1),
+  expectedAttempts: z.number().int().min(0),
+});
+export type TRetryMessageInput = z.infer<typeof ZRetryMessageSchema>;
+
+export async function retryMessage(input: TRetryMessageInput, actorId: string, now = new Date()): Promise<{ messageId: string }> {
+  const { count } = await db.message.updateMany({
+    where: { id: input.messageId, direction: "outbound", status: { in: [...RETRYABLE_STATUSES] }, attempts: input.expectedAttempts },
+    data: { status: "queued", statusRank: 0, dueAt: now, claimedBy: null, leaseUntil: null, failedAt: null },
+  });
+  if (count === 1) {
+    log.info("outbox: message queued again by an admin", { messageId: input.messageId, actorId });
+    return { messageId: input.messageId };
+  }
+  const message = await db.message.findUnique({ where: { id: input.messageId }, select: { status: true, direction: true, attempts: true } });
+  if (!message) throw new AppError("not_found", "This message no longer exists.");
+  if (message.direction !== "outbound") throw new AppError("conflict", "A message the customer sent cannot be sent again.");
+  if (message.attempts !== input.expectedAttempts || message.status === "queued" || message.status === "sending") {
+    throw new AppError("conflict", "This message is already being sent again (someone clicked Retry a moment ago). Reload the page to follow it.");
+  }
+  throw new AppError("conflict", `Only failed or uncertain messages can be sent again; this one is ${message.status}.`);
+}

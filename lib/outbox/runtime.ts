@@ -1,0 +1,44 @@
+// The dispatcher as this installation runs it: the configured WhatsApp client (or sandbox), the
+// mailer (or the built-in catcher, which keeps mails in the database), the number's pace. Used by
+// the web server (instrumentation.ts) and by `npm run worker`.
+import { createClient } from "@/lib/db";
+import { appUrl, emailConfig, env } from "@/lib/env";
+import { createMailer, type TCaughtMail } from "@/lib/email/mailer";
+import { log } from "@/lib/log";
+import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
+import { createDispatcher, type TDispatcher } from "@/lib/outbox/dispatcher";
+import { createPacer } from "@/lib/outbox/pacing";
+
+const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher };
+
+export function createConfiguredDispatcher(overrides: { workerId?: string } = {}): TDispatcher {
+  // The catcher writes on its own connection: the dispatcher's may be replaced after SQLITE_BUSY.
+  const catcherDb = createClient();
+  const keep = async (mail: TCaughtMail) => {
+    await catcherDb.caughtEmail.create({ data: mail });
+  };
+  return createDispatcher({
+    whatsapp: getWhatsAppClient(),
+    mailer: createMailer(emailConfig, keep),
+    pacer: createPacer({ messagesPerSecond: env.WHATSAPP_MAX_MPS }),
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    mailDomain: new URL(appUrl).hostname,
+    workerId: overrides.workerId,
+  });
+}
+
+/** Starts the dispatcher once per process (Next evaluates modules twice; see lib/db.ts). */
+export function startOutbox(): TDispatcher {
+  if (!globalForOutbox.ssgDispatcher) {
+    globalForOutbox.ssgDispatcher = createConfiguredDispatcher();
+    globalForOutbox.ssgDispatcher.start();
+    log.info("outbox: dispatcher started", { workerId: globalForOutbox.ssgDispatcher.workerId, email: emailConfig.mode });
+  }
+  return globalForOutbox.ssgDispatcher;
+}
+
+/** Asks this process's dispatcher (if any) to look at the queue now. */
+export function pokeOutbox(): void {
+  globalForOutbox.ssgDispatcher?.poke();
+}
