@@ -2,20 +2,33 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutDashboard, FileText } from "lucide-react";
+import { FileText, LayoutDashboard, MessagesSquare, Package, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 const LINKS = [
   { href: "/admin", label: "Dashboard", icon: LayoutDashboard, exact: true },
   { href: "/admin/quotes", label: "Quotes", icon: FileText, exact: false },
+  { href: "/admin/orders", label: "Orders", icon: Package, exact: false },
+  { href: "/admin/customers", label: "Customers", icon: Users, exact: false },
+  { href: "/admin/messages", label: "Messages", icon: MessagesSquare, exact: false },
+  // The settings pages share a prefix; the link opens the one there is (notifications).
+  { href: "/admin/settings/notifications", label: "Settings", icon: Settings, exact: false, section: "/admin/settings" },
 ] as const;
 
-export function AdminNav() {
+type TProps = {
+  /** Outbound messages that failed or are uncertain (counted by the layout); no badge at 0. */
+  attentionCount: number;
+};
+
+/** The admin's sections. On a phone the row scrolls sideways rather than wrapping. */
+export function AdminNav({ attentionCount }: TProps) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin" className="flex gap-1 overflow-x-auto">
-      {LINKS.map(({ href, label, icon: Icon, exact }) => {
-        const active = exact ? pathname === href : pathname.startsWith(href);
+      {LINKS.map((link) => {
+        const { href, label, icon: Icon, exact } = link;
+        const section = "section" in link ? link.section : href;
+        const active = exact ? pathname === href : pathname === section || pathname.startsWith(`${section}/`);
         return (
           <Link
             key={href}
@@ -28,9 +41,22 @@ export function AdminNav() {
           >
             <Icon className="size-4" aria-hidden />
             {label}
+            {href === "/admin/messages" ? <AttentionBadge count={attentionCount} /> : null}
           </Link>
         );
       })}
     </nav>
+  );
+}
+
+function AttentionBadge({ count }: { count: number }) {
+  if (count <= 0) return null;
+  const shown = count > 99 ? "99+" : String(count);
+  return (
+    <span className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-semibold text-white" data-testid="messages-attention-badge">
+      <span aria-hidden>{shown}</span>
+      {/* Read with the link's name: "Messages, 3 need attention". */}
+      <span className="sr-only">, {count} need{count === 1 ? "s" : ""} attention</span>
+    </span>
   );
 }

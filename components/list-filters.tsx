@@ -8,21 +8,20 @@ import { Input, Select } from "@/components/ui/input";
 
 type TOption = { value: string; label: string };
 
-type TProps = {
+/** What differs between the lists: their wording, statuses and sort orders. Plain data, built on the server. */
+export type TListFilterConfig = {
   /** Prefix for the fields' ids ("quote" → quote-search, quote-status, quote-sort). */
   idPrefix: string;
   searchLabel: string;
   placeholder: string;
-  q: string;
-  status: string | undefined;
-  allStatusesLabel: string;
   statusOptions: TOption[];
-  /** The current sort as "sort:dir", and every choice in that form. */
-  sort: string;
+  /** Every sort order as "sort:dir" with its label, for the phone's sort menu. */
   sortOptions: TOption[];
   /** The list's default sort and direction, left out of the URL when chosen. */
   defaultSort: { sort: string; dir: string };
 };
+
+type TProps = { config: TListFilterConfig; params: { q: string; status?: string; sort: string; dir: string } };
 
 /**
  * An admin list's search, status filter and (on phones, where there are no column headers) sort
@@ -30,12 +29,12 @@ type TProps = {
  * view can be bookmarked. The search runs when submitted, not on every key: each search is a
  * server render and, for a rare word, a scan of the whole table.
  */
-export function ListFilters(props: TProps) {
+export function ListFilters({ config, params }: TProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [isPending, startTransition] = useTransition();
-  const id = (name: string) => `${props.idPrefix}-${name}`;
+  const id = (name: string) => `${config.idPrefix}-${name}`;
 
   function apply(change: Record<string, string>) {
     const next = new URLSearchParams(searchParams.toString());
@@ -60,15 +59,15 @@ export function ListFilters(props: TProps) {
     >
       <div className="flex gap-2 md:flex-1">
         <label htmlFor={id("search")} className="sr-only">
-          {props.searchLabel}
+          {config.searchLabel}
         </label>
         <Input
           id={id("search")}
           name="q"
           type="search"
-          key={props.q}
-          defaultValue={props.q}
-          placeholder={props.placeholder}
+          key={params.q}
+          defaultValue={params.q}
+          placeholder={config.placeholder}
           enterKeyHint="search"
           maxLength={100}
           className="md:max-w-sm"
@@ -76,7 +75,7 @@ export function ListFilters(props: TProps) {
         <Button type="submit" variant="outline" disabled={isPending}>
           <Search aria-hidden /> Search
         </Button>
-        {props.q ? (
+        {params.q ? (
           <Button type="button" variant="ghost" size="icon" aria-label="Clear" title="Clear the search" onClick={() => apply({ q: "" })} className="size-10">
             <X aria-hidden />
           </Button>
@@ -87,9 +86,9 @@ export function ListFilters(props: TProps) {
           <label htmlFor={id("status")} className="sr-only">
             Status
           </label>
-          <Select id={id("status")} value={props.status ?? ""} onChange={(event) => apply({ status: event.target.value })} className="md:w-48">
-            <option value="">{props.allStatusesLabel}</option>
-            {props.statusOptions.map((option) => (
+          <Select id={id("status")} value={params.status ?? ""} onChange={(event) => apply({ status: event.target.value })} className="md:w-48">
+            <option value="">All statuses</option>
+            {config.statusOptions.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>
@@ -102,13 +101,13 @@ export function ListFilters(props: TProps) {
           </label>
           <Select
             id={id("sort")}
-            value={props.sort}
+            value={`${params.sort}:${params.dir}`}
             onChange={(event) => {
-              const [sort = props.defaultSort.sort, dir = props.defaultSort.dir] = event.target.value.split(":");
-              apply({ sort: sort === props.defaultSort.sort ? "" : sort, dir: dir === props.defaultSort.dir ? "" : dir });
+              const [sort = config.defaultSort.sort, dir = config.defaultSort.dir] = event.target.value.split(":");
+              apply({ sort: sort === config.defaultSort.sort ? "" : sort, dir: dir === config.defaultSort.dir ? "" : dir });
             }}
           >
-            {props.sortOptions.map((option) => (
+            {config.sortOptions.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>

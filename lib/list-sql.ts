@@ -46,8 +46,30 @@ export function orderBy(column: string, dir: TSortDirection, nullsLast: boolean,
  * cannot tell the page is small and walks the whole index to join it (70 ms instead of 1).
  * Both are integers computed here from the parsed page number.
  */
-export function pageWindow(page: number, take: number): Prisma.Sql {
+function pageWindow(page: number, take: number): Prisma.Sql {
   return Prisma.raw(`LIMIT ${Math.trunc(take)} OFFSET ${Math.trunc((page - 1) * PAGE_SIZE)}`);
+}
+
+/**
+ * The rows of one page with their customer: the page's ids from the table's index alone, then the
+ * kept rows joined to "Customer". `columns` names the table as t and the customer as c; `order`
+ * writes the ORDER BY for a column prefix ("" inside, "t." outside).
+ */
+export function findPageWithCustomer<Raw>(options: {
+  table: "Quote" | "Order";
+  columns: string;
+  where: Prisma.Sql;
+  order: (prefix: string) => Prisma.Sql;
+  page: number;
+  take: number;
+}): Promise<Raw[]> {
+  const { table, where, order } = options;
+  return db.$queryRaw<Raw[]>`
+    SELECT ${Prisma.raw(options.columns)}
+    FROM (SELECT "id" FROM ${Prisma.raw(`"${table}"`)} ${where} ORDER BY ${order("")} ${pageWindow(options.page, options.take)}) AS "page"
+    JOIN ${Prisma.raw(`"${table}"`)} t ON t."id" = "page"."id"
+    JOIN "Customer" c ON c."id" = t."customerId"
+    ORDER BY ${order("t.")}`;
 }
 
 // A plain COUNT(*) over an index; Prisma's count() wraps a sub-select and costs about 3×.

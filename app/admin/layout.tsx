@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { countMessagesNeedingAttention } from "@/lib/messages/audit-queries";
 import { AdminNav } from "@/components/admin-nav";
 import { SandboxBanner } from "@/components/sandbox-banner";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -8,6 +9,8 @@ import { SignOutButton } from "@/components/sign-out-button";
 // Layouts are not re-run on every navigation, so each page checks the session as well.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdmin();
+  // One indexed count on every admin page: failed or uncertain sends wait for a person to retry.
+  const attentionCount = await countMessagesNeedingAttention();
   return (
     <div className="min-h-dvh">
       <SandboxBanner />
@@ -17,7 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             {env.BUSINESS_NAME}
           </Link>
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <AdminNav />
+            <AdminNav attentionCount={attentionCount} />
           </div>
           <span className="ml-auto hidden text-sm text-slate-500 md:inline">{admin.email}</span>
           <SignOutButton />

@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowRight } from "lucide-react";
+import { AlertTriangle, ArrowRight } from "lucide-react";
 import { requireAdmin } from "@/lib/auth/session";
+import { deliveryRates, messagesNeedingAttention, openOrderCounts, ordersDueThisWeek, weeklyActivity } from "@/lib/dashboard/queries";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { orderListWithStatus } from "@/lib/orders/list-params";
+import { ORDER_STATUS_LABEL } from "@/lib/orders/status";
 import { quoteListHref, DEFAULT_QUOTE_LIST_PARAMS } from "@/lib/quotes/list-params";
 import { quoteSummary, recentQuotes } from "@/lib/quotes/queries";
 import { QUOTE_STATUSES, QUOTE_STATUS_LABEL } from "@/lib/quotes/status";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ContactPreference } from "@/components/contact-preference";
+import { DeliveryRates } from "@/components/dashboard/delivery-rates";
+import { OrdersDue } from "@/components/dashboard/orders-due";
+import { StatusCountLink } from "@/components/dashboard/status-count-link";
+import { WeeklyChart } from "@/components/dashboard/weekly-chart";
+import { OrderStatusBadge } from "@/components/order-status-badge";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { WhatsAppHealth } from "@/components/whatsapp-health";
 
@@ -19,8 +27,19 @@ const listWithStatus = (status: (typeof QUOTE_STATUSES)[number]) => quoteListHre
 
 export default async function DashboardPage() {
   await requireAdmin("/admin");
-  const [summary, recent] = await Promise.all([quoteSummary(), recentQuotes(5)]);
+  const now = new Date();
+  const [summary, recent, openOrders, due, attention, weeks, delivery] = await Promise.all([
+    quoteSummary(),
+    recentQuotes(5),
+    openOrderCounts(),
+    ordersDueThisWeek(now),
+    messagesNeedingAttention(now),
+    weeklyActivity(now),
+    deliveryRates(now),
+  ]);
   const waiting = summary.counts.new;
+  const openTotal = openOrders.reduce((sum, group) => sum + group.count, 0);
+  const attentionTotal = attention.failed + attention.uncertain;
 
   return (
     <div className="space-y-5">
@@ -49,18 +68,58 @@ export default async function DashboardPage() {
             <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="status-counts">
               {QUOTE_STATUSES.map((status) => (
                 <li key={status}>
-                  <Link href={listWithStatus(status)} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm hover:bg-slate-50">
-                    <QuoteStatusBadge status={status} />
-                    <span className="font-semibold tabular-nums">
-                      {count.format(summary.counts[status])}
-                      <span className="sr-only"> {QUOTE_STATUS_LABEL[status].toLowerCase()}</span>
-                    </span>
-                  </Link>
+                  <StatusCountLink href={listWithStatus(status)} badge={<QuoteStatusBadge status={status} />} count={summary.counts[status]} label={QUOTE_STATUS_LABEL[status]} />
                 </li>
               ))}
             </ul>
           </CardContent>
         </Card>
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card className="md:col-span-2" aria-labelledby="open-orders-heading">
+          <CardHeader>
+            <CardTitle id="open-orders-heading">Open orders</CardTitle>
+            <Link href={orderListWithStatus("open")} className="text-sm font-medium text-brand-700 hover:underline">
+              All {count.format(openTotal)} open
+            </Link>
+          </CardHeader>
+          <CardContent>
+            <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="open-order-counts">
+              {openOrders.map(({ status, count: n }) => (
+                <li key={status}>
+                  <StatusCountLink href={orderListWithStatus(status)} badge={<OrderStatusBadge status={status} />} count={n} label={ORDER_STATUS_LABEL[status]} />
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+
+        <Link
+          href="/admin/messages?status=attention"
+          className={`group rounded-lg border p-4 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none ${attentionTotal ? "border-red-200 bg-red-50 hover:bg-red-100" : "border-slate-200 bg-white hover:bg-slate-50"}`}
+        >
+          <h2 className="flex items-center gap-1 text-sm font-medium text-slate-800">
+            {attentionTotal ? <AlertTriangle className="size-4 text-red-600" aria-hidden /> : null}
+            Messages not delivered, last 7 days
+          </h2>
+          <p className="text-3xl font-semibold tabular-nums" data-testid="failed-messages-count">
+            {count.format(attentionTotal)}
+          </p>
+          <p className="mt-1 flex items-center gap-1 text-sm text-slate-700">
+            {attentionTotal ? `${count.format(attention.failed)} failed, ${count.format(attention.uncertain)} uncertain` : "All went out"}
+            <ArrowRight className="ml-auto size-4 transition-transform group-hover:translate-x-0.5" aria-hidden />
+          </p>
+        </Link>
+      </div>
+
+      <OrdersDue week={due.week} orders={due.orders} total={due.total} />
+
+      <div className="grid gap-4 md:grid-cols-3">
+        <div className="md:col-span-2">
+          <WeeklyChart weeks={weeks} />
+        </div>
+        <DeliveryRates channels={delivery} />
       </div>
 
       <WhatsAppHealth />

@@ -2,7 +2,7 @@
 // list: it pages over the Order indexes first, then joins the 25 rows it keeps to their customers.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countRows, loadPage, orderBy, pageWindow, searchConditions, whereAll } from "@/lib/list-sql";
+import { countRows, findPageWithCustomer, loadPage, orderBy, searchConditions, whereAll } from "@/lib/list-sql";
 import type { TOrderListParams, TOrderSort } from "@/lib/orders/list-params";
 import { OPEN_ORDER_STATUSES } from "@/lib/orders/status";
 
@@ -52,15 +52,8 @@ type TRawListRow = Omit<TOrderListRow, "customer" | "totalCents" | "paidCents" |
   customerPhone: string | null;
 };
 
-function findPage(params: TOrderListParams, where: Prisma.Sql, take: number): Promise<TRawListRow[]> {
-  return db.$queryRaw<TRawListRow[]>`
-    SELECT o."id", o."number", o."status", o."totalCents", o."paidCents", o."deliveryDate", o."createdAt",
-           c."name" AS "customerName", c."email" AS "customerEmail", c."phone" AS "customerPhone"
-    FROM (SELECT "id" FROM "Order" ${where} ORDER BY ${orderOrderBy(params)} ${pageWindow(params.page, take)}) AS "page"
-    JOIN "Order" o ON o."id" = "page"."id"
-    JOIN "Customer" c ON c."id" = o."customerId"
-    ORDER BY ${orderOrderBy(params, "o.")}`;
-}
+const LIST_COLUMNS = `t."id", t."number", t."status", t."totalCents", t."paidCents", t."deliveryDate", t."createdAt",
+  c."name" AS "customerName", c."email" AS "customerEmail", c."phone" AS "customerPhone"`;
 
 function toListRow(row: TRawListRow): TOrderListRow {
   return {
@@ -81,7 +74,8 @@ export function listOrders(params: TOrderListParams): Promise<TOrderListResult> 
   return loadPage({
     searching: Boolean(params.q),
     page: params.page,
-    find: (take) => findPage(params, where, take),
+    find: (take) =>
+      findPageWithCustomer<TRawListRow>({ table: "Order", columns: LIST_COLUMNS, where, order: (prefix) => orderOrderBy(params, prefix), page: params.page, take }),
     count: () => countRows("Order", where),
     toRow: toListRow,
   });

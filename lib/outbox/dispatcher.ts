@@ -25,7 +25,7 @@ import { isNotificationEvent } from "@/lib/notifications/events";
 import { getNotificationSetting } from "@/lib/notifications/settings";
 import { retryDelayMs, type TBackoffOptions } from "@/lib/outbox/backoff";
 import type { TPacer } from "@/lib/outbox/pacing";
-import { planAttempt, type TPlan } from "@/lib/outbox/plan";
+import { currentRun, planAttempt, type TPlan } from "@/lib/outbox/plan";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
 import type { TSendResult } from "@/lib/whatsapp/client";
@@ -161,11 +161,24 @@ export function createDispatcher(options: TDispatcherOptions) {
     });
   }
 
-  /** Writes the completion only while the claim is still ours. */
+  /**
+   * Writes the completion only while the claim is still ours. A failure is not written over a
+   * status webhook that already proved the message went out (a `sent` that beat a timeout): the
+   * try is then recorded as confirmed instead.
+   */
   async function complete(id: string, attemptNumber: number | null, data: Prisma.MessageUpdateManyMutationInput, attempt?: Prisma.MessageAttemptUpdateManyMutationInput, statusAtLeast?: string) {
+    const isFailure = !statusAtLeast;
     return withDb((db) =>
       db.$transaction(async (tx) => {
-        const { count } = await tx.message.updateMany({ where: { id, claimedBy: workerId }, data: { ...data, claimedBy: null, leaseUntil: null } });
+        const where = isFailure ? { id, claimedBy: workerId, statusRank: { lt: statusRank("accepted") } } : { id, claimedBy: workerId };
+        const { count } = await tx.message.updateMany({ where, data: { ...data, claimedBy: null, leaseUntil: null } });
+        if (count === 0 && isFailure) {
+          const confirmed = await tx.message.updateMany({ where: { id, claimedBy: workerId }, data: { claimedBy: null, leaseUntil: null, dueAt: null } });
+          if (confirmed.count && attemptNumber !== null) {
+            await tx.messageAttempt.updateMany({ where: { messageId: id, number: attemptNumber }, data: { ...attempt, outcome: "confirmed" } });
+          }
+          return false;
+        }
         if (count === 0) return false;
         if (statusAtLeast) {
           // A webhook may have moved it further already; "accepted" must not undo that.
@@ -201,8 +214,17 @@ export function createDispatcher(options: TDispatcherOptions) {
       now,
     });
     if (!plan.send) {
+      // Written as a try of its own (channel "none"), so the audit log shows why and an admin's
+      // Retry starts a new run after it.
       stats.failed++;
-      await complete(id, null, { status: "failed", statusRank: statusRank("failed"), failedAt: now, errorCode: "no_channel", errorTitle: "No way to reach the customer", errorDetail: plan.reason, fallbackReason: null });
+      const number = message.attempts + 1;
+      await withDb((db) => db.messageAttempt.create({ data: { messageId: id, number, channel: "none", workerId, startedAt: now } }));
+      await complete(
+        id,
+        number,
+        { attempts: number, status: "failed", statusRank: statusRank("failed"), failedAt: now, errorCode: "no_channel", errorTitle: "No way to reach the customer", errorDetail: plan.reason, fallbackReason: null },
+        { finishedAt: now, outcome: "failed", errorCode: "no_channel", errorTitle: "No way to reach the customer", errorDetail: plan.reason },
+      );
       return;
     }
 
@@ -306,15 +328,9 @@ export function createDispatcher(options: TDispatcherOptions) {
     stats.accepted++;
   }
 
-  /** Temporary failures in a row, counting this one; an admin's Retry starts a new run. */
+  /** Temporary failures in this run, counting this one; an admin's Retry starts a new run. */
   function failuresInARow(history: readonly { outcome: string | null }[]): number {
-    let count = 1;
-    for (let index = history.length - 1; index >= 0; index--) {
-      const outcome = history[index]!.outcome;
-      if (outcome !== "retry" && outcome !== "unknown") break;
-      count++;
-    }
-    return count;
+    return 1 + currentRun(history).filter((attempt) => attempt.outcome === "retry" || attempt.outcome === "unknown").length;
   }
 
   async function recordFailure(id: string, number: number, automatic: boolean, plan: Extract<TPlan, { send: true }>, error: unknown, history: readonly { outcome: string | null }[]) {

@@ -39,6 +39,15 @@ function acceptLinkFor(quote: TPlanInput["quote"], now: Date) {
   return { token, url: acceptUrl(token), path: acceptPath(token) };
 }
 
+/** The tries since the message last ended (failed or uncertain): an admin's Retry starts afresh. */
+export function currentRun<T extends { outcome: string | null }>(attempts: readonly T[]): readonly T[] {
+  let start = 0;
+  attempts.forEach((attempt, index) => {
+    if (attempt.outcome === "failed" || attempt.outcome === "uncertain") start = index + 1;
+  });
+  return attempts.slice(start);
+}
+
 /** The WhatsApp refusal that sent this message to email (a permanent error on an earlier try). */
 function whatsappRefusal(attempts: readonly TAttemptSummary[]): string | null {
   const refused = [...attempts].reverse().find((attempt) => attempt.outcome === "fallback");
@@ -50,13 +59,14 @@ export function planAttempt(input: TPlanInput): TPlan {
   if (!message.event) return planFixedMessage(input);
   if (!input.setting) return { send: false, reason: `The event "${message.event}" is not known to this version.` };
 
+  const run = currentRun(input.attempts);
   const choice = chooseChannel({
     customer,
     event: message.event,
     templateName: input.setting.templateName,
     now: input.now,
-    whatsappRefused: whatsappRefusal(input.attempts),
-    windowClosedByMeta: input.attempts.some((attempt) => attempt.errorCode === "131047"),
+    whatsappRefused: whatsappRefusal(run),
+    windowClosedByMeta: run.some((attempt) => attempt.errorCode === "131047"),
   });
   if (choice.channel === null) return { send: false, reason: choice.reason };
 

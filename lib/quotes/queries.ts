@@ -5,7 +5,7 @@
 // customers in a second query and cannot say NULLS LAST for one column.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countRows, loadPage, orderBy, pageWindow, searchConditions, whereAll } from "@/lib/list-sql";
+import { countRows, findPageWithCustomer, loadPage, orderBy, searchConditions, whereAll } from "@/lib/list-sql";
 import type { TQuoteListParams, TQuoteSort } from "@/lib/quotes/list-params";
 import { isQuoteStatus, QUOTE_STATUSES, type TQuoteStatus } from "@/lib/quotes/status";
 
@@ -52,16 +52,8 @@ type TRawListRow = Omit<TQuoteListRow, "customer" | "budgetCents" | "createdAt">
   contactPreference: string;
 };
 
-function findPage(params: TQuoteListParams, where: Prisma.Sql, take: number): Promise<TRawListRow[]> {
-  return db.$queryRaw<TRawListRow[]>`
-    SELECT q."id", q."number", q."status", q."budgetCents", q."neededBy", q."createdAt",
-           c."name" AS "customerName", c."email" AS "customerEmail", c."phone" AS "customerPhone",
-           c."contactPreference" AS "contactPreference"
-    FROM (SELECT "id" FROM "Quote" ${where} ORDER BY ${quoteOrderBy(params)} ${pageWindow(params.page, take)}) AS "page"
-    JOIN "Quote" q ON q."id" = "page"."id"
-    JOIN "Customer" c ON c."id" = q."customerId"
-    ORDER BY ${quoteOrderBy(params, "q.")}`;
-}
+const LIST_COLUMNS = `t."id", t."number", t."status", t."budgetCents", t."neededBy", t."createdAt",
+  c."name" AS "customerName", c."email" AS "customerEmail", c."phone" AS "customerPhone", c."contactPreference" AS "contactPreference"`;
 
 function toListRow(row: TRawListRow): TQuoteListRow {
   return {
@@ -81,7 +73,8 @@ export function listQuotes(params: TQuoteListParams): Promise<TQuoteListResult> 
   return loadPage({
     searching: Boolean(params.q),
     page: params.page,
-    find: (take) => findPage(params, where, take),
+    find: (take) =>
+      findPageWithCustomer<TRawListRow>({ table: "Quote", columns: LIST_COLUMNS, where, order: (prefix) => quoteOrderBy(params, prefix), page: params.page, take }),
     count: () => countRows("Quote", where),
     toRow: toListRow,
   });

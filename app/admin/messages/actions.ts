@@ -4,8 +4,7 @@
 // it may (lib/outbox/retry); this only parses, checks the session and refreshes the pages.
 import { revalidatePath } from "next/cache";
 import { adminActionClient } from "@/lib/action";
-import { ZRetryMessageSchema } from "@/lib/messages/retry-schema";
-import { retryMessage } from "@/lib/outbox/retry";
+import { retryMessage, ZRetryMessageSchema } from "@/lib/outbox/retry";
 
 export const retryMessageAction = adminActionClient.inputSchema(ZRetryMessageSchema).action(async ({ parsedInput, ctx }) => {
   const result = await retryMessage(parsedInput, ctx.admin.id);

@@ -40,6 +40,9 @@ export async function startSandboxServer(options: TSandboxOptions & { port?: num
       res.end(JSON.stringify(graphError(1, `Sandbox error: ${error instanceof Error ? error.message : String(error)}`)));
     }
   });
+  // Node closes idle keep-alive sockets after 5 s, racing clients that reuse them (ECONNRESET on a
+  // send whose outcome is then unknown). Meta keeps them far longer; so does the sandbox.
+  server.keepAliveTimeout = 65_000;
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
