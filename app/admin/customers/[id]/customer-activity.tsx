@@ -1,9 +1,8 @@
 // The customer's quotes, orders and messages, each linking to its own page.
 import Link from "next/link";
-import { ArrowDownLeft, ArrowUpRight, Mail, MessageCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { MessageStatusBadge } from "@/components/message-status-badge";
+import { MessageFeed } from "@/components/message-feed";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { CUSTOMER_MESSAGE_LIMIT, type TCustomerDetail } from "@/lib/customers/queries";
 import { formatDateTime, formatMoney } from "@/lib/format";
@@ -80,57 +79,10 @@ export function CustomerOrders({ orders }: { orders: TCustomerDetail["orders"] }
   );
 }
 
-/** One line on what a message was: its subject, its template or the start of its text. */
-function messageSummary(message: TCustomerDetail["messages"][number]): string {
-  if (message.subject) return message.subject;
-  if (message.templateName) return `Template ${message.templateName}`;
-  if (message.body) return message.body;
-  return message.direction === "inbound" ? `A ${message.kind} message` : "No text";
-}
-
 export function CustomerMessages({ messages }: { messages: TCustomerDetail["messages"] }) {
   return (
     <Section id="messages" title="Messages" count={messages.length}>
-      {messages.length === 0 ? (
-        <Empty>No messages yet.</Empty>
-      ) : (
-        <>
-          <ul className="divide-y divide-slate-100" data-testid="customer-messages">
-            {messages.map((message) => (
-              <li key={message.id} className={`relative ${ITEM}`}>
-                {message.channel === "whatsapp" ? (
-                  <MessageCircle className="size-4 text-emerald-600" aria-label="WhatsApp" />
-                ) : (
-                  <Mail className="size-4 text-sky-600" aria-label="Email" />
-                )}
-                {message.direction === "inbound" ? (
-                  <ArrowDownLeft className="size-4 text-slate-500" aria-label="Received" />
-                ) : (
-                  <ArrowUpRight className="size-4 text-slate-500" aria-label="Sent" />
-                )}
-                <Link href={`/admin/messages/${message.id}`} className="min-w-0 flex-1 truncate text-sm text-brand-700 hover:underline after:absolute after:inset-0">
-                  {messageSummary(message)}
-                </Link>
-                <MessageStatusBadge status={message.status} />
-                <p className="flex w-full flex-wrap gap-x-3 text-xs text-slate-500">
-                  <span>{formatDateTime(message.createdAt)}</span>
-                  {/* Which automatic notification queued it; none means sent by hand or received. */}
-                  {message.event ? <span className="font-mono">{message.event}</span> : null}
-                </p>
-              </li>
-            ))}
-          </ul>
-          {messages.length >= CUSTOMER_MESSAGE_LIMIT ? (
-            <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
-              The last {CUSTOMER_MESSAGE_LIMIT} messages. Older ones are in the{" "}
-              <Link href="/admin/messages" className="text-brand-700 hover:underline">
-                message log
-              </Link>
-              .
-            </p>
-          ) : null}
-        </>
-      )}
+      <MessageFeed messages={messages} limit={CUSTOMER_MESSAGE_LIMIT} />
     </Section>
   );
 }

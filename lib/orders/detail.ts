@@ -1,0 +1,17 @@
+// Everything the order page shows, in one read.
+import { db } from "@/lib/db";
+import { messageFeedSelect } from "@/lib/messages/feed";
+
+export async function getOrderDetail(id: string) {
+  return db.order.findUnique({
+    where: { id },
+    include: {
+      customer: { select: { id: true, name: true, email: true, phone: true, contactPreference: true, whatsappConsentAt: true, whatsappOptedOutAt: true } },
+      quote: { select: { id: true, number: true, occasion: true, notes: true } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } },
+      messages: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: messageFeedSelect },
+    },
+  });
+}
+
+export type TOrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
