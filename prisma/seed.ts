@@ -2,8 +2,11 @@
 import { ensureFirstAdmin } from "@/lib/admins/bootstrap";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { seedNotificationSettings } from "@/lib/notifications/settings";
 
 async function main() {
+  // What each automatic message says, until an admin changes it; existing settings are kept.
+  await seedNotificationSettings(db);
   const result = await ensureFirstAdmin({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
   if (result.created) {
     const line = "─".repeat(60);

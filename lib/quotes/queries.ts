@@ -101,7 +101,10 @@ export function getQuoteDetail(id: string) {
       quotedAmountCents: true,
       quoteMessage: true,
       answeredAt: true,
+      validUntil: true,
+      declineReason: true,
       createdAt: true,
+      order: { select: { id: true, number: true, status: true } },
       customer: {
         select: {
           id: true,

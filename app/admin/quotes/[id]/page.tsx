@@ -48,6 +48,11 @@ export default async function QuotePage({ params }: PageProps<"/admin/quotes/[id
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-2xl font-semibold">Quote {quote.number}</h1>
         <QuoteStatusBadge status={status} />
+        {quote.order ? (
+          <Link href={`/admin/orders/${quote.order.id}`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="quote-order-link">
+            Order {quote.order.number} →
+          </Link>
+        ) : null}
       </div>
 
       <div className="grid gap-5 lg:grid-cols-2">
@@ -60,7 +65,13 @@ export default async function QuotePage({ params }: PageProps<"/admin/quotes/[id
             {quote.quotedAmountCents !== null ? <span className="text-sm font-semibold tabular-nums">{formatMoney(quote.quotedAmountCents)}</span> : null}
           </CardHeader>
           <CardContent className="space-y-3">
-            {quote.answeredAt ? <p className="text-sm text-slate-500">Answered {formatDateTime(quote.answeredAt)}</p> : null}
+            {quote.answeredAt ? (
+              <p className="text-sm text-slate-500">
+                Answered {formatDateTime(quote.answeredAt)}
+                {quote.validUntil ? ` · the customer's accept link works until ${formatDateTime(quote.validUntil)}` : null}
+              </p>
+            ) : null}
+            {quote.declineReason ? <p className="text-sm text-slate-700">Declined because: “{quote.declineReason}”</p> : null}
             {isQuoteStatus(status) && allowedNextStatuses(status).includes("quoted") ? (
               <AnswerQuoteForm
                 quoteId={quote.id}
