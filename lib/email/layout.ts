@@ -9,7 +9,8 @@ export type TEmailAction = { label: string; url: string };
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
-const URL_PATTERN = /(https?:\/\/[^\s<]+)/g;
+// A sentence's closing punctuation after a link is not part of it ("...here: https://x/q/abc.").
+const URL_PATTERN = /(https?:\/\/[^\s<]*[^\s<.,;:!?)'"])/g;
 
 /** Escapes a paragraph and turns the links in it into anchors. */
 function paragraphHtml(paragraph: string, color: string): string {

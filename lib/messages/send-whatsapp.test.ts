@@ -72,7 +72,7 @@ const template = (quoteId: string, key = randomUUID()) => ({
   kind: "template" as const,
   quoteId,
   idempotencyKey: key,
-  templateName: "quote_ready",
+  templateName: "order_update",
   language: "en",
   parameters: ["Ann", "Q-1", "R1,250.00"],
 });

@@ -3,7 +3,7 @@
 // page and the dispatcher both call it, so the preview is what the customer gets.
 import { renderEmail, type TEmailContent } from "@/lib/email/layout";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
-import { fillText, type TFieldValues } from "@/lib/notifications/fields";
+import { fillText, placeholdersIn, type TFieldValues } from "@/lib/notifications/fields";
 
 export type TComposed =
   | { channel: "whatsapp"; kind: "text"; body: string; missing: string[] }
@@ -45,7 +45,7 @@ export function composeEmail(setting: TNotificationSettingValue, values: TFieldV
   const subject = fillText(setting.emailSubject, values);
   const body = fillText(setting.body, values);
   const link = values["quote.link"];
-  const action = link && setting.body.includes("quote.link") ? { label: "View and answer your quote", url: link } : undefined;
+  const action = link && placeholdersIn(setting.body).includes("quote.link") ? { label: "View and answer your quote", url: link } : undefined;
   return {
     channel: "email",
     kind: "email",

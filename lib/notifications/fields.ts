@@ -29,7 +29,8 @@ export type TNotificationField = keyof typeof NOTIFICATION_FIELDS;
 export const FIELD_KEYS = Object.keys(NOTIFICATION_FIELDS) as TNotificationField[];
 
 export function isNotificationField(value: string): value is TNotificationField {
-  return value in NOTIFICATION_FIELDS;
+  // Own keys only: `in` would also accept "constructor" or "toString".
+  return Object.hasOwn(NOTIFICATION_FIELDS, value);
 }
 
 export type TFieldSource = {

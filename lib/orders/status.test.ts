@@ -167,8 +167,7 @@ describe("ZChangeOrderStatusSchema", () => {
     expect(ZChangeOrderStatusSchema.safeParse({ ...valid, to: "shipped" }).success).toBe(false);
     expect(ZChangeOrderStatusSchema.safeParse({ ...valid, expectedStatus: "new" }).success).toBe(false);
     expect(ZChangeOrderStatusSchema.safeParse({ ...valid, orderId: "" }).success).toBe(false);
-    const { expectedStatus: _, ...withoutExpected } = valid;
-    expect(ZChangeOrderStatusSchema.safeParse(withoutExpected).success).toBe(false);
+    expect(ZChangeOrderStatusSchema.safeParse({ orderId: "ord_1", to: "ready" }).success).toBe(false);
   });
 
   it("accepts every order status as target and expected status", () => {

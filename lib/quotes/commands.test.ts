@@ -19,7 +19,7 @@ describe("answerQuote", () => {
     const quote = await makeQuote();
     const now = new Date("2026-06-01T08:00:00Z");
     const move = await answerQuote(db, { quoteId: quote.id, amountCents: 125_050, message: "Here is your price", actorId: adminId, now });
-    expect(move).toEqual({ quoteId: quote.id, from: "new", to: "quoted" });
+    expect(move).toMatchObject({ quoteId: quote.id, customerId: quote.customerId, from: "new", to: "quoted" });
     expect(await quoteRow(quote.id)).toMatchObject({ status: "quoted", quotedAmountCents: 125_050, quoteMessage: "Here is your price", answeredAt: now });
     const [event] = await eventsOf(quote.id);
     expect(event).toMatchObject({ fromStatus: "new", toStatus: "quoted", actorId: adminId, note: `Answered with ${formatMoney(125_050)}.` });
@@ -71,10 +71,15 @@ describe("answerQuote", () => {
 
 describe("changeQuoteStatus", () => {
   it("accepts a quoted quote with the admin's note on the timeline", async () => {
-    const quote = await makeQuote({ status: "quoted" });
+    const quote = await makeQuote({ status: "quoted", quotedAmountCents: 80_000 });
     const move = await changeQuoteStatus({ quoteId: quote.id, to: "accepted", actorId: adminId, note: "Confirmed by phone" });
-    expect(move).toEqual({ quoteId: quote.id, from: "quoted", to: "accepted" });
+    expect(move).toMatchObject({ quoteId: quote.id, from: "quoted", to: "accepted" });
     expect((await quoteRow(quote.id)).status).toBe("accepted");
+    // Accepting makes the order in the same transaction, and queues the confirmation.
+    const order = await db.order.findUniqueOrThrow({ where: { quoteId: quote.id } });
+    expect(order).toMatchObject({ status: "confirmed", totalCents: 80_000, customerId: quote.customerId });
+    expect(order.number).toMatch(/^O-\d{4}-\d{4}$/);
+    expect(await db.message.count({ where: { quoteId: quote.id, event: "quote.accepted", orderId: order.id, status: "queued" } })).toBe(1);
     expect(await eventsOf(quote.id)).toMatchObject([{ fromStatus: "quoted", toStatus: "accepted", note: "Confirmed by phone", actorId: adminId }]);
   });
 

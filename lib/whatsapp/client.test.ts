@@ -108,7 +108,7 @@ function statusesFor(wamid: string) {
 
 describe("sending through the sandbox", () => {
   it("sends an approved template; signed sent → delivered → read arrive with our callback data", async () => {
-    const result = await client().sendTemplate({ to: "27821234567", name: "quote_ready", language: "en", bodyParameters: ["Ann", "Q-2026-0042", "R1,250.00"], callbackData: "msg-42" });
+    const result = await client().sendTemplate({ to: "27821234567", name: "order_update", language: "en", bodyParameters: ["Ann", "Q-2026-0042", "R1,250.00"], callbackData: "msg-42" });
     expect(result).toMatchObject({ wamid: expect.stringMatching(/^wamid\./), waId: "27821234567", messageStatus: "accepted" });
     expect(result.request).toMatchObject({ to: "27821234567", type: "template", biz_opaque_callback_data: "msg-42" });
     expect(JSON.stringify(result.request)).not.toContain(TOKEN);
@@ -152,7 +152,7 @@ describe("sending through the sandbox", () => {
     expect(await send("quote_ready", "en_US", ["a", "b", "c"])).toMatchObject({ code: 132001 });
     expect(await send("spam_offer", "en", [])).toMatchObject({ code: 132001 });
     expect(await send("holiday_promo", "en", ["Ann"])).toMatchObject({ code: 132015, kind: "template" });
-    const mismatch = await send("quote_ready", "en", ["Ann"]);
+    const mismatch = await send("order_update", "en", ["Ann"]);
     expect(mismatch).toMatchObject({ code: 132000, kind: "template" });
     expect(mismatch.details).toMatch(/\(1\).*\(3\)/);
     expect(await send("hello_world", "en_US", ["extra"])).toMatchObject({ code: 132000 });

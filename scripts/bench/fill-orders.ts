@@ -20,7 +20,8 @@ export async function fillOrders(databaseUrl: string, count: number, batch = 500
     await db.order.createMany({
       data: quotes.map((quote) => {
         const n = Number(quote.id.slice("bench-q-".length));
-        const createdAt = new Date(quote.createdAt.getTime() + DAY_MS);
+        // A day after its quote, but never in the future (the newest quotes are minutes old).
+        const createdAt = new Date(Math.min(quote.createdAt.getTime() + DAY_MS, now));
         const ageDays = (now - createdAt.getTime()) / DAY_MS;
         const status = ageDays > 30 ? (n % 10 === 0 ? "cancelled" : "delivered") : OPEN[n % OPEN.length]!;
         const totalCents = (quote.budgetCents ?? 50_000) + (n % 7) * 1_000;

@@ -116,14 +116,16 @@ describe("createLimiter pair rate", () => {
 
   it("forgets everything on reset", () => {
     const limiter = createLimiter();
-    const both = { throughputPerSecond: 1, pairLimit: { count: 1, windowMs: 6_000 } };
-    limiter.check("a", both, 0);
-    limiter.check("a", both, 0);
-    limiter.check("b", both, 0);
+    const both = { throughputPerSecond: 2, pairLimit: { count: 1, windowMs: 6_000 } };
+    expect(limiter.check("a", both, 0).ok).toBe(true);
+    expect(codeOf(limiter.check("a", both, 0))).toBe(131056);
+    expect(limiter.check("b", both, 0).ok).toBe(true);
+    expect(codeOf(limiter.check("c", both, 0))).toBe(130429);
     expect(limiter.counts).toEqual({ throughput: 1, pair: 1, faults: 0 });
     limiter.reset();
     expect(limiter.counts).toEqual({ throughput: 0, pair: 0, faults: 0 });
     expect(limiter.check("a", both, 0).ok).toBe(true);
+    expect(limiter.check("c", both, 0).ok).toBe(true);
   });
 });
 

@@ -114,12 +114,12 @@ describe("POST /{phone-number-id}/messages", () => {
     expect((await send(template("27821234567", "hello_world", "en"))).json.error.code).toBe(132001);
     expect((await send(template("27821234567", "spam_offer", "en"))).json.error.code).toBe(132001);
     expect((await send(template("27821234567", "holiday_promo", "en", ["Ann"]))).json.error.code).toBe(132015);
-    expect((await send(template("27821234567", "quote_ready", "en", ["Ann", "Q-1"]))).json.error.code).toBe(132000);
-    expect((await send(template("27821234567", "quote_ready", "en", ["Ann", "Q-1", "R1", "extra"]))).json.error.code).toBe(132000);
-    const headerless = { ...template("27821234567", "quote_ready", "en", ["Ann", "Q-1", "R1"]) };
+    expect((await send(template("27821234567", "order_update", "en", ["Ann", "Q-1"]))).json.error.code).toBe(132000);
+    expect((await send(template("27821234567", "order_update", "en", ["Ann", "Q-1", "R1", "extra"]))).json.error.code).toBe(132000);
+    const headerless = { ...template("27821234567", "order_update", "en", ["Ann", "Q-1", "R1"]) };
     headerless.template.components!.push({ type: "header", parameters: [{ type: "text", text: "x" }] });
     expect((await send(headerless)).json.error.code).toBe(132000);
-    expect((await send(template("27821234567", "quote_ready", "en", ["Ann", "Q-1", "R1"]))).status).toBe(200);
+    expect((await send(template("27821234567", "order_update", "en", ["Ann", "Q-1", "R1"]))).status).toBe(200);
   });
 
   it("acts as a test number with an allowed list (131030 for others)", async () => {
@@ -151,7 +151,7 @@ describe("POST /{phone-number-id}/messages", () => {
 describe("status webhooks", () => {
   it("posts sent, delivered, read, signed over the exact bytes, with Meta's envelope", async () => {
     const { sandbox, send, posted, events } = setup();
-    const { json } = await send({ ...template("27821234567", "quote_ready", "en", ["Ann", "Q-1", "R1"]), biz_opaque_callback_data: "msg-9" });
+    const { json } = await send({ ...template("27821234567", "order_update", "en", ["Ann", "Q-1", "R1"]), biz_opaque_callback_data: "msg-9" });
     await sandbox.settle();
     expect(posted).toHaveLength(3);
     expect(posted.every((post) => post.url === "http://app.test/api/webhooks/whatsapp" && verifySignature(post.body, post.signature, SECRET))).toBe(true);

@@ -69,7 +69,7 @@ describe("admin quote actions, signed in", () => {
   });
 
   it("change a status with a note", async () => {
-    const quote = await makeQuote({ status: "quoted" });
+    const quote = await makeQuote({ status: "quoted", quotedAmountCents: 60_000 });
     expect(await changeQuoteStatusAction({ quoteId: quote.id, to: "accepted", note: "Paid", expectedStatus: "quoted" })).toEqual({ data: { status: "accepted" } });
     expect(await db.quoteStatusEvent.findFirstOrThrow({ where: { quoteId: quote.id } })).toMatchObject({ toStatus: "accepted", note: "Paid", actorId: signedIn!.id });
   });
