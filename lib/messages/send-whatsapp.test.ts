@@ -85,8 +85,8 @@ describe("sendWhatsAppForQuote", () => {
     const outcome = await modules.send(template(quote.id), adminId);
     expect(outcome.ok).toBe(true);
     const accepted = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
-    expect(accepted).toMatchObject({ status: "accepted", channel: "whatsapp", direction: "outbound", sentById: adminId, templateName: "quote_ready", attempts: 1 });
-    expect(JSON.parse(accepted.requestPayload!)).toMatchObject({ biz_opaque_callback_data: accepted.id, template: { name: "quote_ready" } });
+    expect(accepted).toMatchObject({ status: "accepted", channel: "whatsapp", direction: "outbound", sentById: adminId, templateName: "order_update", attempts: 1 });
+    expect(JSON.parse(accepted.requestPayload!)).toMatchObject({ biz_opaque_callback_data: accepted.id, template: { name: "order_update" } });
     expect(accepted.requestPayload).not.toContain("Bearer");
 
     await modules.drain();
