@@ -18,3 +18,25 @@ export async function requestQuoteOnWhatsApp(page: Page, customer: { name: strin
   await page.waitForURL(/\/quote\/thanks/);
   return (await page.getByTestId("quote-number").textContent())!.trim();
 }
+
+/** Fills and sends the public quote form on either channel; returns the quote number. */
+export async function requestQuote(
+  page: Page,
+  customer: { name: string; occasion: string; channel: "whatsapp" | "email"; phone?: string; email?: string },
+) {
+  await page.goto("/quote");
+  await page.getByLabel("Your name").fill(customer.name);
+  if (customer.channel === "whatsapp") {
+    await page.getByRole("radio", { name: /WhatsApp/ }).check();
+    await page.getByLabel("WhatsApp number").fill(customer.phone!);
+    await page.getByRole("checkbox", { name: /may contact me on WhatsApp/ }).check();
+  } else {
+    await page.getByRole("radio", { name: /Email/ }).check();
+    await page.getByLabel("Email", { exact: true }).fill(customer.email!);
+  }
+  await page.getByLabel("What is the gift for?").fill(customer.occasion);
+  await page.getByLabel("Budget (R)").fill("900");
+  await page.getByRole("button", { name: "Request my quote" }).click();
+  await page.waitForURL(/\/quote\/thanks/);
+  return (await page.getByTestId("quote-number").textContent())!.trim();
+}

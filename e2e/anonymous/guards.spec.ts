@@ -1,7 +1,16 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 
-const ADMIN_PAGES = ["/admin", "/admin/quotes", "/admin/quotes/some-id"];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/quotes",
+  "/admin/quotes/some-id",
+  "/admin/orders",
+  "/admin/orders/some-id",
+  "/admin/customers",
+  "/admin/messages",
+  "/admin/settings/notifications",
+];
 
 test.describe("an anonymous visitor", () => {
   for (const path of ADMIN_PAGES) {
@@ -13,9 +22,17 @@ test.describe("an anonymous visitor", () => {
   }
 
   test("gets 401 from the admin data routes", async ({ request }) => {
-    const response = await request.get("/api/admin/quotes/some-id/messages");
-    expect(response.status()).toBe(401);
-    expect((await response.json()).error.code).toBe("unauthorized");
+    for (const path of ["/api/admin/quotes/some-id/messages", "/api/sandbox/sent"]) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(401);
+      expect((await response.json()).error.code).toBe("unauthorized");
+    }
+  });
+
+  test("sees a clear page, not an error, for an unknown accept link", async ({ page }) => {
+    const response = await page.goto("/q/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "We could not find this quote" })).toBeVisible();
   });
 
   test("sees a plain message for a wrong password", async ({ page }) => {
