@@ -1,0 +1,117 @@
+// `npm run bench:dispatch`: how fast the outbox drains 1,000 queued WhatsApp messages into the
+// Graph API sandbox, and whether it trips Meta's limits. The sandbox enforces the number's
+// throughput (WHATSAPP_MAX_MPS per 1,000 ms, else 130429) and a pair rate (more than 3 sends to
+// one customer in 6 s, else 131056); the dispatcher paces itself against both.
+// Goal: the configured rate (80/s by default) with no rate-limit errors.
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
+const root = path.resolve(import.meta.dirname, "../..");
+const file = path.join(os.tmpdir(), `ssg-bench-dispatch.db`);
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+process.env.DATABASE_URL = `file:${file}`;
+process.env.NEXTAUTH_SECRET = "bench-only-secret";
+process.env.LOG_LEVEL = "error";
+process.env.WHATSAPP_ACCESS_TOKEN = "";
+execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env: process.env, stdio: "ignore" });
+
+const { freePort, startReceiver } = await import("@/test/http-receiver");
+const sandboxPort = await freePort();
+process.env.WHATSAPP_API_BASE_URL = `http://127.0.0.1:${sandboxPort}`;
+const { env, whatsappConfig } = await import("@/lib/env");
+const { db, prepareDatabase } = await import("@/lib/db");
+const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
+const { createWhatsAppClient } = await import("@/lib/whatsapp/client");
+const { createCatcherMailer } = await import("@/lib/email/mailer");
+const { createDispatcher } = await import("@/lib/outbox/dispatcher");
+const { createPacer } = await import("@/lib/outbox/pacing");
+
+await prepareDatabase();
+const rate = env.WHATSAPP_MAX_MPS;
+const receiver = await startReceiver(() => new Response("ok"));
+const graph = await startSandboxServer({
+  ...whatsappConfig,
+  port: sandboxPort,
+  webhookUrl: receiver.url,
+  webhookDelayMs: 0,
+  throughputPerSecond: rate,
+  pairLimit: { count: 3, windowMs: 6_000 },
+});
+
+// 1,000 customers, 1 in 10 getting three messages at once (quote received, answered, accepted)
+// so the pair limit is exercised too.
+const customers = Array.from({ length: Math.ceil(MESSAGES / 1.2) }, (_, index) => ({
+  id: randomUUID(),
+  name: `Bench ${index}`,
+  phone: `2784${String(1_000_000 + index)}`,
+  contactPreference: "whatsapp",
+  whatsappConsentAt: new Date(),
+}));
+await db.customer.createMany({ data: customers });
+const quotes = customers.map((customer, index) => ({ id: randomUUID(), number: `Q-2026-${index}`, customerId: customer.id, occasion: "Hamper", currency: "ZAR", searchText: "" }));
+await db.quote.createMany({ data: quotes });
+const events = ["quote.received", "quote.answered", "quote.accepted"];
+const rows: { quoteId: string; customerId: string; event: string }[] = [];
+for (let index = 0; rows.length < MESSAGES; index++) {
+  const quote = quotes[index % quotes.length]!;
+  const burst = index % 10 === 0 ? 3 : 1;
+  for (let n = 0; n < burst && rows.length < MESSAGES; n++) rows.push({ quoteId: quote.id, customerId: quote.customerId, event: events[n]! });
+}
+const now = new Date();
+await db.message.createMany({
+  data: rows.map((row) => ({
+    channel: "whatsapp",
+    direction: "outbound",
+    origin: `system:${row.event}`,
+    event: row.event,
+    kind: "notification",
+    customerId: row.customerId,
+    quoteId: row.quoteId,
+    idempotencyKey: `${row.event}:${row.quoteId}:bench`,
+    status: "queued",
+    dueAt: now,
+  })),
+});
+
+const dispatcher = createDispatcher({
+  whatsapp: createWhatsAppClient({ ...whatsappConfig, baseUrl: graph.url }),
+  mailer: createCatcherMailer("bench@example.com", async () => undefined),
+  pacer: createPacer({ messagesPerSecond: rate }),
+  idleMs: 50,
+});
+console.log(`Draining ${MESSAGES} messages at WHATSAPP_MAX_MPS=${rate} …`);
+const started = performance.now();
+dispatcher.start();
+for (;;) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const open = await db.message.count({ where: { status: { in: ["queued", "sending"] } } });
+  if (open === 0) break;
+}
+const seconds = (performance.now() - started) / 1000;
+await dispatcher.stop();
+
+// The steady rate: sends per second over the busiest stretch, from the sandbox's own clock.
+const times = graph.sandbox.sent.map((message) => message.at.getTime()).sort((a, b) => a - b);
+let maxInWindow = 0;
+for (let start = 0, end = 0; end < times.length; end++) {
+  while (times[end]! - times[start]! >= 1000) start++;
+  maxInWindow = Math.max(maxInWindow, end - start + 1);
+}
+const statuses = await db.message.groupBy({ by: ["status"], _count: { _all: true } });
+console.log("");
+console.log(`messages             ${MESSAGES}`);
+console.log(`accepted by sandbox  ${graph.sandbox.sent.length}`);
+console.log(`wall time            ${seconds.toFixed(1)} s (the pair limit holds back the last of each 3-message burst)`);
+console.log(`average rate         ${(graph.sandbox.sent.length / seconds).toFixed(1)} messages/s (configured ${rate}/s)`);
+console.log(`busiest 1,000 ms     ${maxInWindow} sends`);
+console.log(`130429 (throughput)  ${graph.sandbox.limitCounts.throughput}`);
+console.log(`131056 (pair rate)   ${graph.sandbox.limitCounts.pair}`);
+console.log(`final statuses       ${statuses.map((row) => `${row.status} ${row._count._all}`).join(", ")}`);
+await graph.close();
+await receiver.close();
+await db.$disconnect();
+process.exit(0);
