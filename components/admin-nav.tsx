@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, LayoutDashboard, MessagesSquare, Package, Settings, Users } from "lucide-react";
+import { FileText, Inbox, LayoutDashboard, MessagesSquare, Package, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 const LINKS = [
@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/admin/orders", label: "Orders", icon: Package, exact: false },
   { href: "/admin/customers", label: "Customers", icon: Users, exact: false },
   { href: "/admin/messages", label: "Messages", icon: MessagesSquare, exact: false },
+  { href: "/admin/mail", label: "Mail", icon: Inbox, exact: false },
   // The settings pages share a prefix; the link opens the one there is (notifications).
   { href: "/admin/settings/notifications", label: "Settings", icon: Settings, exact: false, section: "/admin/settings" },
 ] as const;

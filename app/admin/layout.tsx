@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { countMessagesNeedingAttention } from "@/lib/messages/audit-queries";
 import { AdminNav } from "@/components/admin-nav";
 import { SandboxBanner } from "@/components/sandbox-banner";
+import { EmailCatcherBanner } from "@/components/email-catcher-banner";
 import { SignOutButton } from "@/components/sign-out-button";
 
 // Layouts are not re-run on every navigation, so each page checks the session as well.
@@ -14,6 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-dvh">
       <SandboxBanner />
+      <EmailCatcherBanner />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link href="/admin" className="font-semibold text-brand-700">
