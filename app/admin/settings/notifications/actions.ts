@@ -1,0 +1,30 @@
+"use server";
+
+// The notification settings page's server actions: save one event's setting, and preview the
+// form's unsaved values on a real quote or order. Both go through the admin wrapper (session and
+// zod parse); the rules live in lib/notifications.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminActionClient } from "@/lib/action";
+import { previewNotification } from "@/lib/notifications/preview";
+import { saveNotificationSetting } from "@/lib/notifications/save-setting";
+import { ZNotificationSettingSchema } from "@/lib/notifications/settings-schema";
+
+export const saveNotificationSettingAction = adminActionClient.inputSchema(ZNotificationSettingSchema).action(async ({ parsedInput, ctx }) => {
+  const saved = await saveNotificationSetting(parsedInput, ctx.admin.id);
+  revalidatePath("/admin/settings/notifications");
+  return saved;
+});
+
+const ZPreviewSchema = z
+  .object({
+    setting: ZNotificationSettingSchema,
+    quoteId: z.string().min(1).optional(),
+    orderId: z.string().min(1).optional(),
+  })
+  .refine((input) => Boolean(input.quoteId) !== Boolean(input.orderId), { message: "Choose a quote or an order to preview with.", path: ["quoteId"] });
+
+/** Reads only: nothing is saved, queued or sent. */
+export const previewNotificationAction = adminActionClient.inputSchema(ZPreviewSchema).action(async ({ parsedInput }) =>
+  previewNotification(parsedInput.setting, { quoteId: parsedInput.quoteId, orderId: parsedInput.orderId }),
+);

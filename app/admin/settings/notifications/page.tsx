@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { requireAdmin } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { eventLabel } from "@/lib/notifications/events";
+import { NOTIFICATION_FIELDS } from "@/lib/notifications/fields";
+import { listPreviewRecords } from "@/lib/notifications/preview";
+import { describeTemplate, loadTemplateCatalog } from "@/lib/notifications/save-setting";
+import { listNotificationSettings } from "@/lib/notifications/settings";
+import { Alert } from "@/components/ui/alert";
+import { NotificationSettingForm } from "./notification-setting-form";
+
+export const metadata: Metadata = { title: "Automatic messages" };
+
+export default async function NotificationSettingsPage() {
+  await requireAdmin("/admin/settings/notifications");
+  const [settings, catalog, records] = await Promise.all([listNotificationSettings(db), loadTemplateCatalog(), listPreviewRecords()]);
+  // Only approved templates can be chosen; the save checks again against Meta's current list.
+  const templates = catalog.ok ? catalog.templates.filter((template) => template.status === "APPROVED").map(describeTemplate) : [];
+  const fields = Object.entries(NOTIFICATION_FIELDS).map(([key, label]) => ({ key, label }));
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Automatic messages</h1>
+        <p className="text-slate-600">
+          What customers are sent when a quote or an order changes. WhatsApp customers get the message as free text while their 24-hour window is open,
+          the approved template outside it; everyone else gets the email.
+        </p>
+      </div>
+      {catalog.ok ? null : (
+        <Alert tone="warning" data-testid="templates-unavailable">
+          <p className="font-medium">The WhatsApp templates could not be loaded: {catalog.title}.</p>
+          <p>{catalog.action} Email texts can still be edited; template choices cannot be changed until then.</p>
+        </Alert>
+      )}
+      {settings.map((setting) => (
+        <NotificationSettingForm key={setting.event} setting={setting} label={eventLabel(setting.event)} templates={templates} fields={fields} records={records} />
+      ))}
+    </div>
+  );
+}
