@@ -1,14 +1,14 @@
 // What an event's (possibly unsaved) setting would send for a real quote or order, on every
 // channel, built with the dispatcher's own compose functions so the preview is what the customer
 // gets. Reads only: nothing is queued or sent.
+import { acceptLinkFor } from "@/lib/outbox/plan";
 import { db as defaultDb, type TDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText } from "@/lib/notifications/compose";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventSubject } from "@/lib/notifications/events";
-import { fieldValues, type TFieldSource } from "@/lib/notifications/fields";
+import { fieldValues } from "@/lib/notifications/fields";
 import { chooseChannel } from "@/lib/outbox/channel";
-import { acceptPath, acceptToken, acceptUrl } from "@/lib/quotes/accept-link";
 
 export type TPreviewTarget = { quoteId?: string | null; orderId?: string | null };
 
@@ -33,14 +33,6 @@ const customerSelect = {
   lastInboundWhatsAppAt: true,
 } as const;
 
-type TQuoteRow = NonNullable<TFieldSource["quote"]> & { id: string; status: string; answeredAt: Date | null };
-
-/** Same rule as the dispatcher (lib/outbox/plan.ts): the link exists while the answer is open. */
-function acceptLinkFor(quote: TQuoteRow | null, now: Date) {
-  if (!quote || quote.status !== "quoted" || !quote.answeredAt || !quote.validUntil || quote.validUntil <= now) return null;
-  const token = acceptToken({ id: quote.id, answeredAt: quote.answeredAt });
-  return { url: acceptUrl(token), path: acceptPath(token) };
-}
 
 /**
  * Loads the record and what the dispatcher would have beside it. The events carry different ids

@@ -1,36 +1,14 @@
 // What an admin may save for one automatic message, checked the same way in the settings form
-// (zodResolver) and in the server action. Client-safe: lib/notifications/fields.ts reads the
-// environment (node:crypto), so the field keys are repeated here and a test keeps the two lists
-// equal.
+// (zodResolver) and in the server action. Client-safe: the field keys come from field-keys.ts.
 import { z } from "zod";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
-import type { TNotificationField } from "@/lib/notifications/fields";
+import { FIELD_KEYS, PLACEHOLDER, type TNotificationField } from "@/lib/notifications/field-keys";
 
-/** The keys of NOTIFICATION_FIELDS (lib/notifications/fields.ts), in the same order. */
-export const SETTING_FIELD_KEYS = [
-  "customer.name",
-  "customer.firstName",
-  "business.name",
-  "quote.number",
-  "quote.occasion",
-  "quote.amount",
-  "quote.message",
-  "quote.validUntil",
-  "quote.link",
-  "quote.linkPath",
-  "quote.declineReason",
-  "order.number",
-  "order.status",
-  "order.deliveryDate",
-  "order.total",
-  "order.balance",
-] as const satisfies readonly TNotificationField[];
+export const SETTING_FIELD_KEYS = FIELD_KEYS;
 
 const isFieldKey = (value: string): value is TNotificationField => (SETTING_FIELD_KEYS as readonly string[]).includes(value);
 
-// Same pattern as fields.ts's placeholdersIn: what the sender fills is what is checked here.
-const PLACEHOLDER = /\{\{\s*([a-zA-Z.]+)\s*\}\}/g;
 
 /** The {{names}} in a text that are not fields, each once, in order of appearance. */
 export function unknownPlaceholders(text: string): string[] {

@@ -33,7 +33,7 @@ export type TPlan =
   | { send: true; to: string; content: TComposed; fallbackReason: string | null; secret: string | null };
 
 /** The accept link exists while the quote waits for the customer's answer and has not expired. */
-function acceptLinkFor(quote: TPlanInput["quote"], now: Date) {
+export function acceptLinkFor(quote: TPlanInput["quote"], now: Date) {
   if (!quote || quote.status !== "quoted" || !quote.answeredAt || !quote.validUntil || quote.validUntil <= now) return null;
   const token = acceptToken({ id: quote.id, answeredAt: quote.answeredAt });
   return { token, url: acceptUrl(token), path: acceptPath(token) };
