@@ -16,6 +16,8 @@ export const ZSendWhatsAppSchema = z.discriminatedUnion("kind", [
     templateName: z.string().trim().min(1, "Choose a template."),
     language: z.string().trim().min(2, "Choose the template's language."),
     parameters: z.array(z.string().trim().min(1, "Fill in every parameter.").max(1024)).max(20),
+    /** The end of the template's link button (its {{1}}), when it has one. */
+    buttonParameter: z.string().trim().min(1, "Fill in the link button's ending.").max(2000).optional(),
   }),
 ]);
 

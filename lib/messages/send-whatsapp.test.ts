@@ -95,6 +95,21 @@ describe("sendWhatsAppForQuote", () => {
     expect(read.statusEvents.map((event) => event.status).sort()).toEqual(["delivered", "read", "sent"]);
   });
 
+  it("fills a template's link button, and keeps the accept token out of the audit log", async () => {
+    const quote = await quoteFor({});
+    const token = "A".repeat(32);
+    const outcome = await modules.send(
+      { kind: "template", quoteId: quote.id, idempotencyKey: randomUUID(), templateName: "quote_ready", language: "en", parameters: ["Ann", "Q-1", "R1"], buttonParameter: `q/${token}` },
+      adminId,
+    );
+    expect(outcome.ok).toBe(true);
+    const sent = sandbox.sandbox.sent.at(-1)!;
+    expect(JSON.stringify(sent.body)).toContain(`q/${token}`);
+    const row = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
+    expect(row.requestPayload).toContain("q/[link]");
+    expect(row.requestPayload).not.toContain(token);
+  });
+
   it("sends once for one idempotency key, however often it is asked", async () => {
     const quote = await quoteFor({});
     const key = randomUUID();

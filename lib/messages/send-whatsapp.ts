@@ -72,12 +72,13 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
             name: input.templateName,
             language: input.language,
             bodyParameters: input.parameters,
+            buttonUrlParameter: input.buttonParameter,
             callbackData: message.id,
           });
     await db.$transaction([
       db.message.update({
         where: { id: message.id },
-        data: { providerMessageId: result.wamid, recipient: result.waId ?? to, requestPayload: JSON.stringify(result.request), acceptedAt: new Date() },
+        data: { providerMessageId: result.wamid, recipient: result.waId ?? to, requestPayload: withoutAcceptTokens(JSON.stringify(result.request)), acceptedAt: new Date() },
       }),
       // A status webhook may already have moved it further; "accepted" must not undo that.
       db.message.updateMany({
@@ -97,6 +98,11 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
     await recordFailure(message.id, status, error);
     return { ok: false, messageId: message.id, status, title: error.title, action: error.action, retryable: error.retryable };
   }
+}
+
+/** The audit log keeps accept links as `q/[link]`: the database holds only the token's hash. */
+function withoutAcceptTokens(payload: string): string {
+  return payload.replace(/q\/[A-Za-z0-9_-]{32}/g, "q/[link]");
 }
 
 type TFailure = { code: string | number; title: string; action: string; retryable: boolean; details?: string; fbtraceId?: string; request?: unknown };

@@ -5,7 +5,15 @@ import { WhatsAppError } from "@/lib/whatsapp/errors";
 import { countPlaceholders } from "@/lib/whatsapp/template-placeholders";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 
-export type TTemplateOption = { name: string; language: string; category: string; body: string; parameterCount: number };
+export type TTemplateOption = {
+  name: string;
+  language: string;
+  category: string;
+  body: string;
+  parameterCount: number;
+  /** The URL of the template's link button when its end is a parameter (https://shop/{{1}}), else null. */
+  buttonUrl: string | null;
+};
 export type TTemplateList = { ok: true; templates: TTemplateOption[] } | { ok: false; title: string; action: string };
 
 const TTL_MS = 5 * 60_000;
@@ -23,7 +31,17 @@ export async function approvedTemplates(now = Date.now()): Promise<TTemplateList
         .filter((template) => template.status === "APPROVED")
         .map((template) => {
           const body = template.components?.find((component) => component.type === "BODY")?.text ?? "";
-          return { name: template.name, language: template.language, category: template.category ?? "", body, parameterCount: countPlaceholders(body) };
+          const button = template.components
+            ?.find((component) => component.type === "BUTTONS")
+            ?.buttons?.find((candidate) => candidate.type === "URL" && countPlaceholders(candidate.url) > 0);
+          return {
+            name: template.name,
+            language: template.language,
+            category: template.category ?? "",
+            body,
+            parameterCount: countPlaceholders(body),
+            buttonUrl: button?.url ?? null,
+          };
         }),
     };
   } catch (error) {

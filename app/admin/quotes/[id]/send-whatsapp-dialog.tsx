@@ -21,9 +21,11 @@ type TSendWhatsAppDialogProps = {
   windowText: string;
   templates: TTemplateList;
   suggestedParameters: string[];
+  /** The quote's open accept link (q/<token>), for a template whose link button ends in a parameter. */
+  suggestedButton?: string;
 };
 
-export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates, suggestedParameters }: TSendWhatsAppDialogProps) {
+export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates, suggestedParameters, suggestedButton }: TSendWhatsAppDialogProps) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<"text" | "template">(windowOpen ? "text" : "template");
@@ -32,6 +34,8 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
   const [templateKey, setTemplateKey] = useState(options[0] ? `${options[0].name}|${options[0].language}` : "");
   const template = options.find((option) => `${option.name}|${option.language}` === templateKey);
   const [parameters, setParameters] = useState<string[]>([]);
+  const [button, setButton] = useState<string | null>(null);
+  const buttonValue = template?.buttonUrl ? (button ?? suggestedButton ?? "") : undefined;
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ tone: "success" | "danger" | "warning"; title: string; detail: string } | null>(null);
   // A fresh key per opening of the dialog: a double click or a resent form sends once.
@@ -67,7 +71,15 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
     const input =
       kind === "text"
         ? { kind, quoteId, idempotencyKey, body }
-        : { kind, quoteId, idempotencyKey, templateName: template?.name ?? "", language: template?.language ?? "", parameters: parameterValues };
+        : {
+            kind,
+            quoteId,
+            idempotencyKey,
+            templateName: template?.name ?? "",
+            language: template?.language ?? "",
+            parameters: parameterValues,
+            buttonParameter: buttonValue,
+          };
     const parsed = ZSendWhatsAppSchema.safeParse(input);
     if (!parsed.success) {
       setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
@@ -127,7 +139,7 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
           ) : (
             <>
               <FormField id="whatsapp-template" label="Approved template" error={fieldErrors.templateName}>
-                <Select id="whatsapp-template" value={templateKey} onChange={(event) => { setTemplateKey(event.target.value); setParameters([]); }}>
+                <Select id="whatsapp-template" value={templateKey} onChange={(event) => { setTemplateKey(event.target.value); setParameters([]); setButton(null); }}>
                   {options.map((option) => (
                     <option key={`${option.name}|${option.language}`} value={`${option.name}|${option.language}`}>
                       {option.name} ({option.language})
@@ -145,6 +157,16 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
                   />
                 </FormField>
               ))}
+              {template?.buttonUrl ? (
+                <FormField
+                  id="whatsapp-button"
+                  label="Link button ending"
+                  hint={`The button opens ${template.buttonUrl.replace("{{1}}", buttonValue || "…")}`}
+                  error={fieldErrors.buttonParameter}
+                >
+                  <Input id="whatsapp-button" value={buttonValue ?? ""} onChange={(event) => setButton(event.target.value)} />
+                </FormField>
+              ) : null}
             </>
           )}
 

@@ -3,6 +3,7 @@ import { env, whatsappConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { approvedTemplates } from "@/lib/messages/templates";
 import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
+import { acceptLinkFor } from "@/lib/outbox/plan";
 import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
 import { SimulateReplyForm } from "./simulate-reply-form";
 
@@ -11,8 +12,15 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
   const quote = await db.quote.findUnique({
     where: { id: quoteId },
     select: {
+      id: true,
       number: true,
+      status: true,
+      occasion: true,
       quotedAmountCents: true,
+      quoteMessage: true,
+      answeredAt: true,
+      validUntil: true,
+      declineReason: true,
       customer: { select: { name: true, phone: true, whatsappConsentAt: true, whatsappOptedOutAt: true, lastInboundWhatsAppAt: true } },
     },
   });
@@ -42,6 +50,7 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
         }
         templates={templates}
         suggestedParameters={[firstName, quote.number, formatMoney(quote.quotedAmountCents)]}
+        suggestedButton={acceptLinkFor(quote, new Date())?.path}
       />
       {whatsappConfig.mode === "sandbox" ? <SimulateReplyForm quoteId={quoteId} /> : null}
     </div>
