@@ -6,6 +6,7 @@ import type { TTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { statusRank } from "@/lib/whatsapp/status-order";
+import { requeueForEmail, shouldFallBackLate } from "@/lib/outbox/late-failure";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
@@ -37,7 +38,19 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOut
   const wamids = [...new Set(events.map((event) => event.wamid))];
   const messages = await tx.message.findMany({
     where: { OR: [{ id: { in: ids } }, { providerMessageId: { in: wamids } }] },
-    select: { id: true, providerMessageId: true, status: true, statusRank: true, sentAt: true, deliveredAt: true, readAt: true, failedAt: true },
+    select: {
+      id: true,
+      providerMessageId: true,
+      status: true,
+      statusRank: true,
+      sentAt: true,
+      deliveredAt: true,
+      readAt: true,
+      failedAt: true,
+      event: true,
+      claimedBy: true,
+      attempts: true,
+    },
   });
   const byId = new Map(messages.map((message) => [message.id, message]));
   const byWamid = new Map(messages.flatMap((message) => (message.providerMessageId ? [[message.providerMessageId, message] as const] : [])));
@@ -102,6 +115,7 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOut
           : {}),
       },
     });
+    if (shouldFallBackLate(message)) await requeueForEmail(tx, message);
   }
   return outcome;
 }

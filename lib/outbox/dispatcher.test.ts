@@ -131,6 +131,20 @@ describe("channel choice", () => {
     expect(row.fallbackReason).toMatch(/WhatsApp refused it: .*131026/);
   });
 
+  it("sends by email when Meta reports a permanent failure later, by webhook", async () => {
+    const { messageId } = await queue("quote.received", { phone: "27610131026" });
+    await h.dispatcher.drain();
+    expect((await message(messageId)).status).toBe("accepted");
+    await h.applyWebhooks();
+    expect((await message(messageId)).status).toBe("queued");
+    await h.dispatcher.drain();
+    const row = await message(messageId);
+    expect(row).toMatchObject({ channel: "email", status: "sent", attempts: 2 });
+    expect(row.fallbackReason).toMatch(/WhatsApp refused it: .*131026/);
+    expect(row.sendAttempts.map((attempt) => attempt.outcome)).toEqual(["fallback", "accepted"]);
+    expect(h.smtp.mails.filter((mail) => mail.reference === messageId)).toHaveLength(1);
+  });
+
   it("does not queue anything for an event that is turned off", async () => {
     await db.notificationSetting.upsert({
       where: { event: "order.ready" },
