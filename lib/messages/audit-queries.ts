@@ -3,7 +3,7 @@
 // The list puts messages that wait for a person (failed or uncertain sends) first, then the rest,
 // newest first. One ORDER BY on "needs attention" could use no index and would sort every message;
 // instead the two parts are read separately, each in createdAt order straight off an index
-// (Message(status, createdAt) for the few that need attention, Message(createdAt) for the rest),
+// (Message(status, createdAt, id) for the few that need attention, Message(createdAt, id) for the rest),
 // and a page is cut across the seam by counting the first part.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -65,11 +65,9 @@ function filterWhere(params: TAuditListParams): Prisma.MessageWhereInput {
   return { AND: and };
 }
 
-// createdAt alone, without an id to break ties: Message(createdAt) can serve only this order, and
-// with a tie-break SQLite sorts every matching row instead (30-60 ms at 100,000 messages with a
-// channel filter, against 2 ms). Two messages in the same millisecond are rare; SQLite returns
-// them in index order, so pages stay stable. (An index on (createdAt, id) would allow both.)
-const NEWEST_FIRST: Prisma.MessageOrderByWithRelationInput = { createdAt: "desc" };
+// The id breaks ties between messages of the same millisecond, so pages never overlap; both
+// indexes end in id, so the order still comes straight off an index.
+const NEWEST_FIRST: Prisma.MessageOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
 
 function findPart(where: Prisma.MessageWhereInput, skip: number, take: number): Promise<TAuditListRow[]> {
   if (take <= 0) return Promise.resolve([]);
