@@ -15,13 +15,19 @@ export type TListFilterConfig = {
   searchLabel: string;
   placeholder: string;
   statusOptions: TOption[];
+  /** The filter's URL parameter and wording, when it is not the status ("preference", "Any preference"). */
+  filter?: { param: string; label: string; allLabel: string };
   /** Every sort order as "sort:dir" with its label, for the phone's sort menu. */
   sortOptions: TOption[];
   /** The list's default sort and direction, left out of the URL when chosen. */
   defaultSort: { sort: string; dir: string };
+  /** The direction a sort takes when the URL names none, where it is not defaultSort.dir (names: A to Z). */
+  firstDirection?: Partial<Record<string, string>>;
 };
 
-type TProps = { config: TListFilterConfig; params: { q: string; status?: string; sort: string; dir: string } };
+type TProps = { config: TListFilterConfig; params: { q: string; sort: string; dir: string } & Partial<Record<string, string>> };
+
+const STATUS_FILTER = { param: "status", label: "Status", allLabel: "All statuses" };
 
 /**
  * An admin list's search, status filter and (on phones, where there are no column headers) sort
@@ -35,6 +41,7 @@ export function ListFilters({ config, params }: TProps) {
   const searchParams = useSearchParams();
   const [isPending, startTransition] = useTransition();
   const id = (name: string) => `${config.idPrefix}-${name}`;
+  const filter = config.filter ?? STATUS_FILTER;
 
   function apply(change: Record<string, string>) {
     const next = new URLSearchParams(searchParams.toString());
@@ -83,11 +90,11 @@ export function ListFilters({ config, params }: TProps) {
       </div>
       <div className="grid grid-cols-2 gap-2 md:flex">
         <div>
-          <label htmlFor={id("status")} className="sr-only">
-            Status
+          <label htmlFor={id(filter.param)} className="sr-only">
+            {filter.label}
           </label>
-          <Select id={id("status")} value={params.status ?? ""} onChange={(event) => apply({ status: event.target.value })} className="md:w-48">
-            <option value="">All statuses</option>
+          <Select id={id(filter.param)} value={params[filter.param] ?? ""} onChange={(event) => apply({ [filter.param]: event.target.value })} className="md:w-48">
+            <option value="">{filter.allLabel}</option>
             {config.statusOptions.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -104,7 +111,8 @@ export function ListFilters({ config, params }: TProps) {
             value={`${params.sort}:${params.dir}`}
             onChange={(event) => {
               const [sort = config.defaultSort.sort, dir = config.defaultSort.dir] = event.target.value.split(":");
-              apply({ sort: sort === config.defaultSort.sort ? "" : sort, dir: dir === config.defaultSort.dir ? "" : dir });
+              const implied = config.firstDirection?.[sort] ?? config.defaultSort.dir;
+              apply({ sort: sort === config.defaultSort.sort ? "" : sort, dir: dir === implied ? "" : dir });
             }}
           >
             {config.sortOptions.map((option) => (

@@ -6,11 +6,19 @@ import { cn } from "@/lib/cn";
 import { PAGE_SIZE } from "@/lib/list-params";
 
 // Shared by the admin lists; each passes how to write the URL of another page of its own view.
-type TPaging = { page: number; rowCount: number; total: number | null; hasNext: boolean; pageHref: (page: number) => string };
+type TPaging = {
+  page: number;
+  rowCount: number;
+  total: number | null;
+  hasNext: boolean;
+  pageHref: (page: number) => string;
+  /** Rows per page; the lists of lib/list-params use 25, the message log 50. */
+  pageSize?: number;
+};
 
 const count = new Intl.NumberFormat(env.BUSINESS_LOCALE);
 
-const lastPage = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+const lastPage = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
 
 type TSummary = { q: string; total: number | null; noun: { one: string; other: string }; testId: string };
 
@@ -25,9 +33,9 @@ export function ResultSummary({ q, total, noun, testId }: TSummary) {
 }
 
 /** Previous / next (and first / last when the total is known), as links that keep the view. */
-export function Pagination({ page, rowCount, total, hasNext, pageHref }: TPaging) {
+export function Pagination({ page, rowCount, total, hasNext, pageHref, pageSize = PAGE_SIZE }: TPaging) {
   if (page === 1 && !hasNext) return null;
-  const from = (page - 1) * PAGE_SIZE + 1;
+  const from = (page - 1) * pageSize + 1;
   const to = from + rowCount - 1;
   const shown = rowCount === 0 ? `Page ${count.format(page)}` : `${count.format(from)}–${count.format(to)}`;
   return (
@@ -40,13 +48,13 @@ export function Pagination({ page, rowCount, total, hasNext, pageHref }: TPaging
         {total === null ? shown : `${shown} of ${count.format(total)}`}
         <span className="sr-only">
           , page {page}
-          {total === null ? "" : ` of ${lastPage(total)}`}
+          {total === null ? "" : ` of ${lastPage(total, pageSize)}`}
         </span>
       </p>
       <div className="flex gap-1">
         <PageLink current={page} page={page + 1} enabled={hasNext} pageHref={pageHref} label="Next" icon={<ChevronRight aria-hidden />} showLabel iconLast />
         {total === null ? null : (
-          <PageLink current={page} page={lastPage(total)} pageHref={pageHref} label="Last page" icon={<ChevronLast aria-hidden />} />
+          <PageLink current={page} page={lastPage(total, pageSize)} pageHref={pageHref} label="Last page" icon={<ChevronLast aria-hidden />} />
         )}
       </div>
     </nav>

@@ -4,7 +4,7 @@ import { customerListHref, parseCustomerListParams } from "@/lib/customers/list-
 import { listCustomers } from "@/lib/customers/queries";
 import { CustomerFilters } from "./customer-filters";
 import { CustomersEmptyState, CustomersTable } from "./customers-table";
-import { Pagination, ResultSummary } from "./pagination";
+import { Pagination, ResultSummary } from "@/components/pagination";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -18,11 +18,11 @@ export default async function CustomersPage({ searchParams }: PageProps<"/admin/
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Customers</h1>
-        <ResultSummary total={total} />
+        <ResultSummary q={params.q} total={total} noun={{ one: "customer", other: "customers" }} testId="customer-total" />
       </div>
       <CustomerFilters params={params} />
       {rows.length === 0 ? <CustomersEmptyState params={params} total={total} /> : <CustomersTable rows={rows} params={params} />}
-      <Pagination params={params} rowCount={rows.length} total={total} hasNext={hasNext} />
+      <Pagination page={params.page} rowCount={rows.length} total={total} hasNext={hasNext} pageHref={(page) => customerListHref(params, { page })} />
     </div>
   );
 }

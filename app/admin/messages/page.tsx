@@ -3,12 +3,12 @@ import Link from "next/link";
 import { AlertTriangle } from "lucide-react";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { auditListHref, isFiltered, type TAuditListParams, parseAuditListParams } from "@/lib/messages/audit-params";
+import { AUDIT_PAGE_SIZE, auditListHref, isFiltered, type TAuditListParams, parseAuditListParams } from "@/lib/messages/audit-params";
 import { listAuditMessages } from "@/lib/messages/audit-queries";
 import { Alert } from "@/components/ui/alert";
 import { EmptyList } from "@/components/empty-list";
 import { MessageFilters } from "./message-filters";
-import { MessagePagination } from "./message-pagination";
+import { Pagination } from "@/components/pagination";
 import { MessagesTable } from "./messages-table";
 
 export const metadata: Metadata = { title: "Messages" };
@@ -32,7 +32,7 @@ export default async function MessagesPage({ searchParams }: PageProps<"/admin/m
       {attention > 0 && params.page === 1 ? <AttentionNote params={params} attention={attention} /> : null}
       <MessageFilters params={params} />
       {rows.length === 0 ? <EmptyState params={params} total={total} /> : <MessagesTable rows={rows} />}
-      <MessagePagination params={params} rowCount={rows.length} total={total} hasNext={hasNext} />
+      <Pagination page={params.page} rowCount={rows.length} total={total} hasNext={hasNext} pageHref={(page) => auditListHref(params, { page })} pageSize={AUDIT_PAGE_SIZE} />
     </div>
   );
 }
