@@ -10,10 +10,10 @@ import { getAdmin, requireAdmin } from "@/lib/auth/session";
 import { whatsappFallbackReason, type TContactPreference } from "@/lib/customers/preference-schema";
 import { getCustomerDetail, type TCustomerDetail } from "@/lib/customers/queries";
 import { formatDateTime } from "@/lib/format";
-import { formatPhone } from "@/lib/phone";
 import { ConsentCard } from "./consent-card";
 import { CustomerMessages, CustomerOrders, CustomerQuotes } from "./customer-activity";
 import { PreferenceForm } from "./preference-form";
+import { ContactDetails, Detail } from "@/components/detail";
 
 // generateMetadata and the page read the same customer once per request.
 const loadCustomer = cache(getCustomerDetail);
@@ -52,14 +52,6 @@ export default async function CustomerPage({ params }: PageProps<"/admin/custome
   );
 }
 
-function Detail({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 function ContactCard({ customer }: { customer: TCustomerDetail }) {
   const preference: TContactPreference = customer.contactPreference === "whatsapp" ? "whatsapp" : "email";
@@ -72,24 +64,7 @@ function ContactCard({ customer }: { customer: TCustomerDetail }) {
       </CardHeader>
       <CardContent className="space-y-5">
         <dl className="grid grid-cols-2 gap-4">
-          <Detail label="Email" wide>
-            {customer.email ? (
-              <a href={`mailto:${customer.email}`} className="text-brand-700 hover:underline">
-                {customer.email}
-              </a>
-            ) : (
-              "—"
-            )}
-          </Detail>
-          <Detail label="Phone">
-            {customer.phone ? (
-              <a href={`tel:+${customer.phone}`} className="text-brand-700 hover:underline">
-                {formatPhone(customer.phone)}
-              </a>
-            ) : (
-              "—"
-            )}
-          </Detail>
+          <ContactDetails email={customer.email} phone={customer.phone} />
           <Detail label="Customer since">{formatDateTime(customer.createdAt)}</Detail>
           <Detail label="Last WhatsApp from them" wide>
             {customer.lastInboundWhatsAppAt ? formatDateTime(customer.lastInboundWhatsAppAt) : "Never"}

@@ -16,6 +16,7 @@ import { messageSender } from "../message-summary";
 import { RetryMessageButton } from "../retry-message-button";
 import { AttemptsTable } from "./attempts-table";
 import { StatusHistory } from "./status-history";
+import { Detail } from "@/components/detail";
 
 // generateMetadata and the page read the same message once per request.
 const loadMessage = cache(getAuditMessage);
@@ -147,14 +148,6 @@ function ProblemNotes({ message }: { message: TAuditMessage }) {
   );
 }
 
-function Detail({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 const REF_LINK = "text-brand-700 hover:underline";
 

@@ -6,7 +6,6 @@ import { ArrowLeft } from "lucide-react";
 import { getAdmin, requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/format";
-import { formatPhone } from "@/lib/phone";
 import { centsToAmountInput } from "@/lib/quotes/answer-schema";
 import { getQuoteDetail, type TQuoteDetail } from "@/lib/quotes/queries";
 import { allowedNextStatuses, isQuoteStatus, manualTargetsFrom, statusLabel } from "@/lib/quotes/status";
@@ -17,6 +16,7 @@ import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { AnswerQuoteForm } from "./answer-quote-form";
 import { SendWhatsAppPanel } from "./send-whatsapp-panel";
 import { StatusActions } from "./status-actions";
+import { ContactDetails, Detail } from "@/components/detail";
 
 // generateMetadata and the page read the same quote once per request.
 const loadQuote = cache(getQuoteDetail);
@@ -108,14 +108,6 @@ export default async function QuotePage({ params }: PageProps<"/admin/quotes/[id
   );
 }
 
-function Detail({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 function RequestCard({ quote }: { quote: TQuoteDetail }) {
   return (
@@ -154,24 +146,7 @@ function CustomerCard({ quote }: { quote: TQuoteDetail }) {
           <Detail label="Prefers">
             <ContactPreference preference={customer.contactPreference} />
           </Detail>
-          <Detail label="Email" wide>
-            {customer.email ? (
-              <a href={`mailto:${customer.email}`} className="text-brand-700 hover:underline">
-                {customer.email}
-              </a>
-            ) : (
-              "—"
-            )}
-          </Detail>
-          <Detail label="Phone">
-            {customer.phone ? (
-              <a href={`tel:+${customer.phone}`} className="text-brand-700 hover:underline">
-                {formatPhone(customer.phone)}
-              </a>
-            ) : (
-              "—"
-            )}
-          </Detail>
+          <ContactDetails email={customer.email} phone={customer.phone} />
           <Detail label="WhatsApp consent" wide>
             <WhatsAppConsent customer={customer} />
           </Detail>
