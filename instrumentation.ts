@@ -8,8 +8,15 @@ export async function register() {
   // Not awaited: these run beside the server for the life of the process.
   startWebhookSweeper();
   const { env } = await import("@/lib/env");
-  if (env.OUTBOX_IN_APP) {
-    const { startOutbox } = await import("@/lib/outbox/runtime");
-    startOutbox();
+  const { startOutbox, stopOutbox } = await import("@/lib/outbox/runtime");
+  if (env.OUTBOX_IN_APP) startOutbox();
+  // With NEXT_MANUAL_SIG_HANDLE (set by `npm start`) Next leaves SIGTERM/SIGINT to us: the
+  // dispatcher stops claiming and finishes the sends in flight, so none is left uncertain.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        void stopOutbox().finally(() => process.exit(0));
+      });
+    }
   }
 }

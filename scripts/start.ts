@@ -65,6 +65,8 @@ if (process.env.SKIP_BUILD !== "1") buildIfStale();
 
 const port = process.env.PORT || "3000";
 const host = process.env.HOSTNAME || "0.0.0.0";
-const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: process.env });
+// Next exits about 17 ms after SIGTERM without waiting for anything; with manual handling the
+// server's own handler (instrumentation.ts) lets the message dispatcher finish its sends first.
+const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

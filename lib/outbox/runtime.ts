@@ -42,3 +42,11 @@ export function startOutbox(): TDispatcher {
 export function pokeOutbox(): void {
   globalForOutbox.ssgDispatcher?.poke();
 }
+
+/** Stops this process's dispatcher (if any) after the sends in flight; for a clean shutdown. */
+export async function stopOutbox(): Promise<void> {
+  const dispatcher = globalForOutbox.ssgDispatcher;
+  globalForOutbox.ssgDispatcher = undefined;
+  // A send waits at most the WhatsApp timeout; never hold a shutdown longer than that.
+  await Promise.race([dispatcher?.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+}

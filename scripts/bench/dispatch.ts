@@ -42,9 +42,10 @@ const graph = await startSandboxServer({
   pairLimit: { count: 3, windowMs: 6_000 },
 });
 
-// 1,000 customers, 1 in 10 getting three messages at once (quote received, answered, accepted)
-// so the pair limit is exercised too.
-const customers = Array.from({ length: Math.ceil(MESSAGES / 1.2) }, (_, index) => ({
+// 1,000 messages to 1,000 customers measure the rate; then 20 customers get three messages at
+// once (quote received, answered, accepted), which the pair limit must spread out.
+const BURST_CUSTOMERS = 20;
+const customers = Array.from({ length: MESSAGES }, (_, index) => ({
   id: randomUUID(),
   name: `Bench ${index}`,
   phone: `2784${String(1_000_000 + index)}`,
@@ -55,11 +56,9 @@ await db.customer.createMany({ data: customers });
 const quotes = customers.map((customer, index) => ({ id: randomUUID(), number: `Q-2026-${index}`, customerId: customer.id, occasion: "Hamper", currency: "ZAR", searchText: "" }));
 await db.quote.createMany({ data: quotes });
 const events = ["quote.received", "quote.answered", "quote.accepted"];
-const rows: { quoteId: string; customerId: string; event: string }[] = [];
-for (let index = 0; rows.length < MESSAGES; index++) {
-  const quote = quotes[index % quotes.length]!;
-  const burst = index % 10 === 0 ? 3 : 1;
-  for (let n = 0; n < burst && rows.length < MESSAGES; n++) rows.push({ quoteId: quote.id, customerId: quote.customerId, event: events[n]! });
+const rows = quotes.map((quote) => ({ quoteId: quote.id, customerId: quote.customerId, event: events[0]! }));
+for (const quote of quotes.slice(0, BURST_CUSTOMERS)) {
+  for (const event of events.slice(1)) rows.push({ quoteId: quote.id, customerId: quote.customerId, event });
 }
 const now = new Date();
 await db.message.createMany({
@@ -83,7 +82,7 @@ const dispatcher = createDispatcher({
   pacer: createPacer({ messagesPerSecond: rate }),
   idleMs: 50,
 });
-console.log(`Draining ${MESSAGES} messages at WHATSAPP_MAX_MPS=${rate} …`);
+console.log(`Draining ${rows.length} messages (${MESSAGES} to different customers, then ${BURST_CUSTOMERS} customers × 2 more) at WHATSAPP_MAX_MPS=${rate} …`);
 const started = performance.now();
 dispatcher.start();
 for (;;) {
@@ -94,8 +93,9 @@ for (;;) {
 const seconds = (performance.now() - started) / 1000;
 await dispatcher.stop();
 
-// The steady rate: sends per second over the busiest stretch, from the sandbox's own clock.
+// The rate, from the sandbox's own clock: the first MESSAGES sends (all to different customers).
 const times = graph.sandbox.sent.map((message) => message.at.getTime()).sort((a, b) => a - b);
+const steadySeconds = (times[MESSAGES - 1]! - times[0]!) / 1000;
 let maxInWindow = 0;
 for (let start = 0, end = 0; end < times.length; end++) {
   while (times[end]! - times[start]! >= 1000) start++;
@@ -103,10 +103,10 @@ for (let start = 0, end = 0; end < times.length; end++) {
 }
 const statuses = await db.message.groupBy({ by: ["status"], _count: { _all: true } });
 console.log("");
-console.log(`messages             ${MESSAGES}`);
+console.log(`messages             ${rows.length}`);
 console.log(`accepted by sandbox  ${graph.sandbox.sent.length}`);
-console.log(`wall time            ${seconds.toFixed(1)} s (the pair limit holds back the last of each 3-message burst)`);
-console.log(`average rate         ${(graph.sandbox.sent.length / seconds).toFixed(1)} messages/s (configured ${rate}/s)`);
+console.log(`rate                 ${((MESSAGES - 1) / steadySeconds).toFixed(1)} messages/s over the first ${MESSAGES} (configured ${rate}/s)`);
+console.log(`wall time            ${seconds.toFixed(1)} s in all (the pair limit spaces each customer's 3 messages 6 s apart)`);
 console.log(`busiest 1,000 ms     ${maxInWindow} sends`);
 console.log(`130429 (throughput)  ${graph.sandbox.limitCounts.throughput}`);
 console.log(`131056 (pair rate)   ${graph.sandbox.limitCounts.pair}`);
