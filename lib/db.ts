@@ -2,13 +2,15 @@
 // because Next evaluates modules once for instrumentation and again for routes.
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { serialized } from "@/lib/db-serial";
 import { env } from "@/lib/env";
 
 /** A new client; the app shares `db`, the message dispatcher keeps its own (see lib/outbox). */
 export function createClient() {
   // The timeout is libsql's busy timeout: a second writer on the same file waits instead of
   // failing with SQLITE_BUSY (see README, "SQLite").
-  const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 });
+  // Serialized with every other client in this process: see lib/db-serial.ts.
+  const adapter = serialized(new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 }));
   // Password hashes are left out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { adminUser: { passwordHash: true } } });
 }
@@ -20,18 +22,28 @@ const globalForDb = globalThis as unknown as { ssgDb?: TDb; ssgDbReady?: Promise
 
 export const db: TDb = (globalForDb.ssgDb ??= createClient());
 
-/** SQLite settings that must hold on the connection before load arrives. Idempotent. */
+/**
+ * SQLite settings that belong to a connection, not to the file: every client must set them on
+ * its own (the adapter runs one client's queries one at a time, so they stay on one connection).
+ * Without them a client commits with synchronous=FULL, an fsync per write.
+ */
+export async function tuneConnection(client: TDb): Promise<void> {
+  if (!env.DATABASE_URL.startsWith("file:")) return;
+  await client.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
+  await client.$queryRawUnsafe("PRAGMA busy_timeout=5000");
+  // A 64 MiB page cache and memory-mapped reads: list searches scan the quote index, and
+  // this halves their time at 100,000 quotes.
+  await client.$queryRawUnsafe("PRAGMA cache_size=-65536");
+  await client.$queryRawUnsafe("PRAGMA mmap_size=268435456");
+}
+
+/** The database file's settings and the shared client's connection settings. Idempotent. */
 export function prepareDatabase(): Promise<void> {
   globalForDb.ssgDbReady ??= (async () => {
     if (!env.DATABASE_URL.startsWith("file:")) return;
-    // journal_mode returns a row, so it goes through $queryRawUnsafe.
+    // journal_mode is kept in the file; it returns a row, so it goes through $queryRawUnsafe.
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
-    await db.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
-    await db.$queryRawUnsafe("PRAGMA busy_timeout=5000");
-    // A 64 MiB page cache and memory-mapped reads: list searches scan the quote index, and
-    // this halves their time at 100,000 quotes.
-    await db.$queryRawUnsafe("PRAGMA cache_size=-65536");
-    await db.$queryRawUnsafe("PRAGMA mmap_size=268435456");
+    await tuneConnection(db);
   })();
   return globalForDb.ssgDbReady;
 }

@@ -84,14 +84,16 @@ test("an email customer accepts from the email's link (mail catcher); the order'
   // Without SMTP_URL the mail is kept by the built-in catcher; its text holds the link.
   await page.goto("/admin/mail");
   await expect(page.getByTestId("email-catcher-banner").first()).toBeVisible();
-  let link = "";
+  // The dispatcher keeps the mail a moment after the answer is saved: look again until it is there.
+  const subject = new RegExp(`Your quote ${number}`);
   await expect(async () => {
-    await page.reload();
-    await page.getByRole("link", { name: new RegExp(`Your quote ${number}`) }).first().click();
-    const text = (await page.locator("body").textContent()) ?? "";
-    link = /\/q\/[A-Za-z0-9_-]{32}/.exec(text)?.[0] ?? "";
-    expect(link).not.toBe("");
+    await page.goto("/admin/mail");
+    await page.getByRole("link", { name: subject }).first().click({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  const text = (await page.getByTestId("caught-email-text").textContent()) ?? "";
+  const link = /\/q\/[A-Za-z0-9_-]{32}/.exec(text)?.[0] ?? "";
+  expect(link).not.toBe("");
 
   await acceptAndDeliver(page, browser, link, number);
   const message = page.getByTestId("message-feed-item").filter({ hasText: "order.out_for_delivery" });

@@ -17,12 +17,11 @@
 // same connection, so the dispatcher owns its own Prisma client and replaces it on every BUSY.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { createClient, type TDb } from "@/lib/db";
+import { createClient, tuneConnection, type TDb } from "@/lib/db";
 import { describeEmailError, type TEmailFailure } from "@/lib/email/errors";
 import type { TMailer } from "@/lib/email/mailer";
 import { log } from "@/lib/log";
-import { isNotificationEvent } from "@/lib/notifications/events";
-import { getNotificationSetting } from "@/lib/notifications/settings";
+import { listNotificationSettings } from "@/lib/notifications/settings";
 import { retryDelayMs, type TBackoffOptions } from "@/lib/outbox/backoff";
 import type { TPacer } from "@/lib/outbox/pacing";
 import { currentRun, planAttempt, type TPlan } from "@/lib/outbox/plan";
@@ -83,7 +82,12 @@ export function createDispatcher(options: TDispatcherOptions) {
   const makeDb = options.createDb ?? createClient;
   const stats: TDispatcherStats = { claimed: 0, accepted: 0, retried: 0, fellBack: 0, failed: 0, uncertain: 0, requeued: 0 };
 
-  let client = makeDb();
+  /** A client of the dispatcher's own, with the connection settings applied before first use. */
+  const connect = () => {
+    const fresh = makeDb();
+    return { db: fresh, ready: tuneConnection(fresh) };
+  };
+  let connection = connect();
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -91,14 +95,18 @@ export function createDispatcher(options: TDispatcherOptions) {
   /** Runs `work` on the dispatcher's client; on SQLITE_BUSY the client is replaced and `work` tried again. */
   async function withDb<T>(work: (db: TDb) => Promise<T>, tries = 4): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const used = connection;
       try {
-        return await work(client);
+        await used.ready;
+        return await work(used.db);
       } catch (error) {
         if (!isBusy(error) || attempt >= tries) throw error;
-        const old = client;
-        client = makeDb();
-        void old.$disconnect().catch(() => undefined);
-        log.warn("outbox: database busy, new connection", { workerId, attempt });
+        // Lanes that hit the same BUSY replace the client once.
+        if (connection === used) {
+          connection = connect();
+          void used.db.$disconnect().catch(() => undefined);
+          log.warn("outbox: database busy, new connection", { workerId, attempt });
+        }
       }
     }
   }
@@ -144,22 +152,30 @@ export function createDispatcher(options: TDispatcherOptions) {
     return rows.map((row) => row.id);
   }
 
-  async function load(id: string) {
+  /**
+   * Everything the claimed messages need, in a few queries for the whole batch: per-message reads
+   * cost more CPU than the sends themselves. Rows no longer claimed by us are left out.
+   */
+  async function loadClaimed(ids: string[]) {
     return withDb(async (db) => {
-      const message = await db.message.findUnique({
-        where: { id },
-        include: {
-          customer: true,
-          quote: true,
-          order: true,
-          sendAttempts: { orderBy: { number: "asc" }, select: { number: true, outcome: true, errorCode: true, errorTitle: true, errorDetail: true } },
-        },
-      });
-      if (!message || message.claimedBy !== workerId || message.status !== "sending") return null;
-      const setting = message.event && isNotificationEvent(message.event) ? await getNotificationSetting(db, message.event) : null;
-      return { message, setting };
+      const [messages, settings] = await Promise.all([
+        db.message.findMany({
+          where: { id: { in: ids }, claimedBy: workerId, status: "sending" },
+          include: {
+            customer: true,
+            quote: true,
+            order: true,
+            sendAttempts: { orderBy: { number: "asc" }, select: { number: true, outcome: true, errorCode: true, errorTitle: true, errorDetail: true } },
+          },
+        }),
+        listNotificationSettings(db),
+      ]);
+      const settingFor = new Map(settings.map((setting) => [setting.event as string, setting]));
+      return new Map(messages.map((message) => [message.id, { message, setting: (message.event && settingFor.get(message.event)) || null }]));
     });
   }
+
+  type TClaimed = NonNullable<ReturnType<Awaited<ReturnType<typeof loadClaimed>>["get"]>>;
 
   /**
    * Writes the completion only while the claim is still ours. A failure is not written over a
@@ -170,8 +186,18 @@ export function createDispatcher(options: TDispatcherOptions) {
     const isFailure = !statusAtLeast;
     return withDb((db) =>
       db.$transaction(async (tx) => {
-        const where = isFailure ? { id, claimedBy: workerId, statusRank: { lt: statusRank("accepted") } } : { id, claimedBy: workerId };
-        const { count } = await tx.message.updateMany({ where, data: { ...data, claimedBy: null, leaseUntil: null } });
+        const release = { ...data, claimedBy: null, leaseUntil: null };
+        const ours = { id, claimedBy: workerId };
+        let count: number;
+        if (isFailure) {
+          ({ count } = await tx.message.updateMany({ where: { ...ours, statusRank: { lt: statusRank("accepted") } }, data: release }));
+        } else {
+          // The status moves up to statusAtLeast, unless a webhook already moved it further:
+          // "accepted" must not undo a "delivered". One statement in the usual case.
+          const rank = statusRank(statusAtLeast);
+          ({ count } = await tx.message.updateMany({ where: { ...ours, statusRank: { lt: rank } }, data: { ...release, status: statusAtLeast, statusRank: rank } }));
+          if (count === 0) ({ count } = await tx.message.updateMany({ where: ours, data: release }));
+        }
         if (count === 0 && isFailure) {
           const confirmed = await tx.message.updateMany({ where: { id, claimedBy: workerId }, data: { claimedBy: null, leaseUntil: null, dueAt: null } });
           if (confirmed.count && attemptNumber !== null) {
@@ -180,13 +206,6 @@ export function createDispatcher(options: TDispatcherOptions) {
           return false;
         }
         if (count === 0) return false;
-        if (statusAtLeast) {
-          // A webhook may have moved it further already; "accepted" must not undo that.
-          await tx.message.updateMany({
-            where: { id, statusRank: { lt: statusRank(statusAtLeast) } },
-            data: { status: statusAtLeast, statusRank: statusRank(statusAtLeast) },
-          });
-        }
         if (attemptNumber !== null && attempt) await tx.messageAttempt.updateMany({ where: { messageId: id, number: attemptNumber }, data: attempt });
         return true;
       }),
@@ -195,10 +214,8 @@ export function createDispatcher(options: TDispatcherOptions) {
 
   const requeue = (id: string, dueAt: Date) => complete(id, null, { status: "queued", statusRank: 0, dueAt });
 
-  async function deliver(id: string): Promise<void> {
-    const loaded = await load(id);
-    if (!loaded) return;
-    const { message, setting } = loaded;
+  async function deliver({ message, setting }: TClaimed): Promise<void> {
+    const id = message.id;
     const now = new Date();
     if (!message.customer) {
       await complete(id, null, { status: "failed", statusRank: statusRank("failed"), failedAt: now, errorCode: "no_customer", errorTitle: "Not sent", errorDetail: "The message has no customer." });
@@ -296,6 +313,7 @@ export function createDispatcher(options: TDispatcherOptions) {
       stats.accepted++;
       return;
     }
+    await options.pacer.awaitWindow();
     const result =
       content.kind === "text"
         ? await options.whatsapp.sendText({ to: plan.to, body: content.body, callbackData: id })
@@ -387,13 +405,17 @@ export function createDispatcher(options: TDispatcherOptions) {
     const now = new Date();
     await recoverLapsedClaims(now);
     const ids = await claim(now);
+    if (ids.length === 0) return 0;
+    const loaded = await loadClaimed(ids);
     let next = 0;
     const lane = async () => {
       while (running || next < ids.length) {
         const id = ids[next++];
         if (id === undefined) return;
+        const claimed = loaded.get(id);
+        if (!claimed) continue;
         try {
-          await deliver(id);
+          await deliver(claimed);
         } catch (error) {
           // The claim stays; its lease decides (uncertain if the try had started).
           log.error("outbox: could not process message", { messageId: id, error });
@@ -451,7 +473,7 @@ export function createDispatcher(options: TDispatcherOptions) {
       wake?.();
       await loop;
       loop = null;
-      await client.$disconnect();
+      await connection.db.$disconnect();
     },
   };
 }

@@ -4,16 +4,20 @@ import { createPacer } from "@/lib/outbox/pacing";
 /** A clock that only moves when someone sleeps. */
 function sequentialClock(start = 0) {
   let t = start;
-  return {
+  const clock = {
     now: () => t,
+    /** How many times someone slept. */
+    sleeps: 0,
     sleep: async (ms: number) => {
       expect(ms).toBeGreaterThan(0);
+      clock.sleeps++;
       t += ms;
     },
     advance: (ms: number) => {
       t += ms;
     },
   };
+  return clock;
 }
 
 /** A clock with timers, so that concurrent sleepers wake in order at their own times. */
@@ -86,17 +90,9 @@ describe("createPacer().acquire", () => {
 
   it("does not sleep for the first send, and does not bank idle time into a burst", async () => {
     const clock = sequentialClock(1_000_000);
-    let sleeps = 0;
-    const pacer = createPacer({
-      messagesPerSecond: 80,
-      now: clock.now,
-      sleep: async (ms) => {
-        sleeps++;
-        await clock.sleep(ms);
-      },
-    });
+    const pacer = createPacer({ messagesPerSecond: 80, now: clock.now, sleep: clock.sleep });
     await pacer.acquire();
-    expect(sleeps).toBe(0);
+    expect(clock.sleeps).toBe(0);
     expect(clock.now()).toBe(1_000_000);
 
     clock.advance(60_000); // a quiet minute
@@ -122,6 +118,46 @@ describe("createPacer().acquire", () => {
     const rate = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
     expect(rate).toBeGreaterThan(77.6 * 0.95);
     expect(rate).toBeLessThan(77.6 * 1.05);
+  });
+});
+
+describe("createPacer().awaitWindow", () => {
+  it("holds back calls that bunch up after their slots, so no 1,000 ms window gets more than 77 at 80/s", async () => {
+    const clock = scheduledClock();
+    const pacer = createPacer({ messagesPerSecond: 80, now: clock.now, sleep: clock.sleep });
+    const calls: number[] = [];
+    // Slots are evenly spaced, but every tenth try's database write stalls 100 ms, so its call
+    // lands together with the following ones.
+    const all = Promise.all(
+      Array.from({ length: 400 }, async (_, index) => {
+        await pacer.acquire();
+        if (index % 10 === 0) await clock.sleep(100);
+        await pacer.awaitWindow();
+        calls.push(clock.now());
+      }),
+    );
+    await clock.run();
+    await all;
+    calls.sort((a, b) => a - b);
+    expect(calls).toHaveLength(400);
+    // Half-open windows, as the sandbox counts them: a call 1,000 ms after another is in the next.
+    let best = 0;
+    for (let start = 0, end = 0; end < calls.length; end++) {
+      while (calls[end]! - calls[start]! >= 1000) start++;
+      best = Math.max(best, end - start + 1);
+    }
+    expect(best).toBeLessThanOrEqual(77);
+  });
+
+  it("lets calls straight through while the window has room", async () => {
+    const clock = sequentialClock();
+    const pacer = createPacer({ messagesPerSecond: 80, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 77; i++) await pacer.awaitWindow();
+    expect(clock.sleeps).toBe(0);
+    await pacer.awaitWindow();
+    expect(clock.sleeps).toBe(1);
+    // The 78th waits until the first call is more than 1,000 ms old.
+    expect(clock.now()).toBe(1001);
   });
 });
 

@@ -2,6 +2,11 @@
 // (WHATSAPP_MAX_MPS, 130429 when exceeded) and the pair rate, about one message every 6 s to one
 // customer with short bursts tolerated (131056). Both are token buckets in this process: two
 // dispatchers add their rates, so run one (see README).
+//
+// A slot is taken before the try is written down, so a message never waits for the pace with
+// its try started. The database write between the slot and the call takes a varying time, which
+// can bunch calls together; so the moment of each call is also kept, and a call waits while the
+// last 1,000 ms already hold the limit (rate less the margin).
 export type TPacerOptions = {
   messagesPerSecond: number;
   /** A bucket of depth 1 at the exact rate can still put rate+1 sends in some 1,000 ms window. */
@@ -15,6 +20,8 @@ export type TPacerOptions = {
 export type TPacer = {
   /** Waits for a slot in the number's throughput. */
   acquire(): Promise<void>;
+  /** Right before the call: waits while the last 1,000 ms hold the limit, then counts this call. */
+  awaitWindow(): Promise<void>;
   /** 0 and a slot taken when `recipient` may get a message now; otherwise how long until it may. */
   pairDelayMs(recipient: string): number;
 };
@@ -24,7 +31,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function createPacer(options: TPacerOptions): TPacer {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const interval = 1000 / (options.messagesPerSecond * (options.margin ?? 0.97));
+  const paced = options.messagesPerSecond * (options.margin ?? 0.97);
+  const interval = 1000 / paced;
+  const windowLimit = Math.max(1, Math.floor(paced));
+  // Times of the calls in the last 1,000 ms, oldest first.
+  const calls: number[] = [];
   const pairInterval = options.pairIntervalMs ?? 6_000;
   const pairBurst = options.pairBurst ?? 2;
   let nextSlot = 0;
@@ -37,6 +48,17 @@ export function createPacer(options: TPacerOptions): TPacer {
       const slot = Math.max(at, nextSlot);
       nextSlot = slot + interval;
       if (slot > at) await sleep(slot - at);
+    },
+    async awaitWindow() {
+      for (;;) {
+        const at = now();
+        while (calls.length && calls[0]! <= at - 1000) calls.shift();
+        if (calls.length < windowLimit) {
+          calls.push(at);
+          return;
+        }
+        await sleep(calls[0]! + 1000 - at + 1);
+      }
     },
     pairDelayMs(recipient) {
       const at = now();

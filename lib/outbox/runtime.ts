@@ -1,7 +1,7 @@
 // The dispatcher as this installation runs it: the configured WhatsApp client (or sandbox), the
 // mailer (or the built-in catcher, which keeps mails in the database), the number's pace. Used by
 // the web server (instrumentation.ts) and by `npm run worker`.
-import { createClient } from "@/lib/db";
+import { createClient, tuneConnection } from "@/lib/db";
 import { appUrl, emailConfig, env } from "@/lib/env";
 import { createMailer, type TCaughtMail } from "@/lib/email/mailer";
 import { log } from "@/lib/log";
@@ -14,7 +14,9 @@ const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher }
 export function createConfiguredDispatcher(overrides: { workerId?: string } = {}): TDispatcher {
   // The catcher writes on its own connection: the dispatcher's may be replaced after SQLITE_BUSY.
   const catcherDb = createClient();
+  const catcherReady = tuneConnection(catcherDb);
   const keep = async (mail: TCaughtMail) => {
+    await catcherReady;
     await catcherDb.caughtEmail.create({ data: mail });
   };
   return createDispatcher({

@@ -2,8 +2,10 @@
 // Graph API sandbox, and whether it trips Meta's limits. The sandbox enforces the number's
 // throughput (WHATSAPP_MAX_MPS per 1,000 ms, else 130429) and a pair rate (more than 3 sends to
 // one customer in 6 s, else 131056); the dispatcher paces itself against both.
+// The dispatcher is `npm run worker` in its own process, as in production, and the sandbox stays
+// in this one: like Meta, it does not share the dispatcher's CPU.
 // Goal: the configured rate (80/s by default) with no rate-limit errors.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
@@ -25,10 +27,6 @@ process.env.WHATSAPP_API_BASE_URL = `http://127.0.0.1:${sandboxPort}`;
 const { env, whatsappConfig } = await import("@/lib/env");
 const { db, prepareDatabase } = await import("@/lib/db");
 const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
-const { createWhatsAppClient } = await import("@/lib/whatsapp/client");
-const { createCatcherMailer } = await import("@/lib/email/mailer");
-const { createDispatcher } = await import("@/lib/outbox/dispatcher");
-const { createPacer } = await import("@/lib/outbox/pacing");
 
 await prepareDatabase();
 const rate = env.WHATSAPP_MAX_MPS;
@@ -76,22 +74,28 @@ await db.message.createMany({
   })),
 });
 
-const dispatcher = createDispatcher({
-  whatsapp: createWhatsAppClient({ ...whatsappConfig, baseUrl: graph.url }),
-  mailer: createCatcherMailer("bench@example.com", async () => undefined),
-  pacer: createPacer({ messagesPerSecond: rate }),
-  idleMs: 50,
-});
 console.log(`Draining ${rows.length} messages (${MESSAGES} to different customers, then ${BURST_CUSTOMERS} customers × 2 more) at WHATSAPP_MAX_MPS=${rate} …`);
+const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+  cwd: root,
+  env: { ...process.env, LOG_LEVEL: "info" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const exited = new Promise((resolve) => worker.once("exit", resolve));
+await new Promise<void>((resolve, reject) => {
+  worker.stdout!.on("data", (chunk: Buffer) => {
+    if (chunk.toString().includes("outbox worker started")) resolve();
+  });
+  worker.once("exit", (code) => reject(new Error(`the worker exited early with code ${code}`)));
+});
 const started = performance.now();
-dispatcher.start();
 for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 100));
   const open = await db.message.count({ where: { status: { in: ["queued", "sending"] } } });
   if (open === 0) break;
 }
 const seconds = (performance.now() - started) / 1000;
-await dispatcher.stop();
+worker.kill("SIGTERM");
+await exited;
 
 // The rate, from the sandbox's own clock: the first MESSAGES sends (all to different customers).
 const times = graph.sandbox.sent.map((message) => message.at.getTime()).sort((a, b) => a - b);
