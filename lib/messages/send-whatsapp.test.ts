@@ -1,5 +1,6 @@
 // An admin's WhatsApp send from a quote, end to end below the browser: the real database file,
-// the Graph API sandbox over HTTP, and its signed webhooks arriving at the app's webhook route.
+// the outbox dispatcher as the app runs it, the Graph API sandbox over HTTP, and its signed
+// webhooks arriving at the app's webhook route.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { startSandboxServer as TStart } from "@/lib/whatsapp/sandbox/node-server";
@@ -24,6 +25,8 @@ beforeAll(async () => {
   sandbox = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: `${receiver.url}/api/webhooks/whatsapp`, webhookDelayMs: 5 });
   const { db } = await import("@/lib/db");
   const { sendWhatsAppForQuote } = await import("@/lib/messages/send-whatsapp");
+  const { startOutbox } = await import("@/lib/outbox/runtime");
+  startOutbox();
   const { processStoredDeliveries } = await import("@/lib/messages/webhook-inbox");
   modules = {
     db,
@@ -39,6 +42,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const { stopOutbox } = await import("@/lib/outbox/runtime");
+  await stopOutbox();
   await sandbox?.sandbox.settle();
   await sandbox?.close();
   await receiver?.close();
@@ -85,7 +90,9 @@ describe("sendWhatsAppForQuote", () => {
     const outcome = await modules.send(template(quote.id), adminId);
     expect(outcome.ok).toBe(true);
     const accepted = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
-    expect(accepted).toMatchObject({ status: "accepted", channel: "whatsapp", direction: "outbound", sentById: adminId, templateName: "order_update", attempts: 1 });
+    // The dispatcher's answer and the sandbox's first status webhook race; either may be last.
+    expect(["accepted", "sent"]).toContain(accepted.status);
+    expect(accepted).toMatchObject({ channel: "whatsapp", direction: "outbound", sentById: adminId, templateName: "order_update", attempts: 1 });
     expect(JSON.parse(accepted.requestPayload!)).toMatchObject({ biz_opaque_callback_data: accepted.id, template: { name: "order_update" } });
     expect(accepted.requestPayload).not.toContain("Bearer");
 
@@ -95,9 +102,12 @@ describe("sendWhatsAppForQuote", () => {
     expect(read.statusEvents.map((event) => event.status).sort()).toEqual(["delivered", "read", "sent"]);
   });
 
-  it("fills a template's link button, and keeps the accept token out of the audit log", async () => {
+  it("fills a template's link button with the quote's accept link, which is never stored", async () => {
     const quote = await quoteFor({});
-    const token = "A".repeat(32);
+    const answeredAt = new Date();
+    await modules.db.quote.update({ where: { id: quote.id }, data: { status: "quoted", answeredAt, validUntil: new Date(answeredAt.getTime() + 86_400_000), quotedAmountCents: 100 } });
+    const { acceptToken } = await import("@/lib/quotes/accept-link");
+    const token = acceptToken({ id: quote.id, answeredAt });
     const outcome = await modules.send(
       { kind: "template", quoteId: quote.id, idempotencyKey: randomUUID(), templateName: "quote_ready", language: "en", parameters: ["Ann", "Q-1", "R1"], buttonParameter: `q/${token}` },
       adminId,
@@ -106,8 +116,31 @@ describe("sendWhatsAppForQuote", () => {
     const sent = sandbox.sandbox.sent.at(-1)!;
     expect(JSON.stringify(sent.body)).toContain(`q/${token}`);
     const row = await modules.db.message.findFirstOrThrow({ where: { quoteId: quote.id } });
+    expect(row.templateButtonParam).toBe("[accept-link]");
     expect(row.requestPayload).toContain("q/[link]");
-    expect(row.requestPayload).not.toContain(token);
+    expect(JSON.stringify(row)).not.toContain(token);
+  });
+
+  it("refuses a button with an accept link when the quote has no valid one, and queues nothing", async () => {
+    const quote = await quoteFor({});
+    const input = { kind: "template" as const, quoteId: quote.id, idempotencyKey: randomUUID(), templateName: "quote_ready", language: "en", parameters: ["Ann", "Q-1", "R1"], buttonParameter: `q/${"A".repeat(32)}` };
+    await expect(modules.send(input, adminId)).rejects.toThrow(/no valid one: answer it first/);
+    expect(await modules.db.message.count({ where: { quoteId: quote.id } })).toBe(0);
+  });
+
+  it("tells the admin when the message is still queued, without waiting for ever", async () => {
+    const { stopOutbox, startOutbox } = await import("@/lib/outbox/runtime");
+    await stopOutbox();
+    try {
+      const quote = await quoteFor({});
+      const outcome = await modules.send(template(quote.id), adminId, { waitMs: 300 });
+      expect(outcome).toMatchObject({ ok: false, status: "queued", title: "Queued" });
+      expect(sandbox.sandbox.sent).toHaveLength(0);
+    } finally {
+      startOutbox();
+    }
+    // The dispatcher, once running, sends it.
+    await expect.poll(() => sandbox.sandbox.sent.length, { timeout: 5_000 }).toBe(1);
   });
 
   it("sends once for one idempotency key, however often it is asked", async () => {

@@ -1,39 +1,62 @@
-// A WhatsApp message sent by an admin from a quote: checked, recorded in the audit log before
-// the call (so a crash leaves a trace), sent once per idempotency key, and its result recorded.
+// A WhatsApp message an admin writes on a quote. Nothing is sent inside the request: the message
+// is queued in the outbox like every automatic one, so it is paced, survives a crash (uncertain,
+// never re-sent by itself) and is retried like them. The request then waits a moment for the
+// dispatcher's first try, so the admin still sees Meta's answer in the dialog.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { WhatsAppError } from "@/lib/whatsapp/errors";
-import { statusRank } from "@/lib/whatsapp/status-order";
-import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { OUTSIDE_WINDOW_REASON, whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import type { TSendWhatsApp } from "@/lib/messages/send-schema";
+import { acceptLinkFor } from "@/lib/outbox/plan";
+import { pokeOutbox } from "@/lib/outbox/runtime";
+import { STORED_ACCEPT_LINK } from "@/lib/quotes/accept-link";
 
 export type TSendOutcome =
   | { ok: true; messageId: string; wamid: string }
-  | { ok: false; messageId: string; status: "failed" | "uncertain"; title: string; action: string; retryable: boolean };
+  | { ok: false; messageId: string; status: "failed" | "uncertain" | "queued"; title: string; action: string };
 
-export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string, now = new Date()): Promise<TSendOutcome> {
-  const earlier = await db.message.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (earlier) return outcomeOf(earlier);
+/** Longer than one WhatsApp call may take, so a working dispatcher always answers in time. */
+const FIRST_TRY_WAIT_MS = 12_000;
+
+/** An accept-link path (q/<token>) in a button: stored as a marker, rendered when it is sent. */
+const ACCEPT_PATH = /^q\/[A-Za-z0-9_-]{32}$/;
+
+function storedButton(input: TSendWhatsApp, quote: Parameters<typeof acceptLinkFor>[0], now: Date): string | null {
+  if (input.kind !== "template" || !input.buttonParameter) return null;
+  if (!ACCEPT_PATH.test(input.buttonParameter)) return input.buttonParameter;
+  // The token never reaches the database; the dispatcher renders the quote's current link.
+  if (!acceptLinkFor(quote, now)) {
+    throw new AppError("conflict", "The button opens the quote's accept link, but this quote has no valid one: answer it first (or again, if it has expired).");
+  }
+  return STORED_ACCEPT_LINK;
+}
+
+export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string, options: { now?: Date; waitMs?: number } = {}): Promise<TSendOutcome> {
+  const now = options.now ?? new Date();
+  const waitMs = options.waitMs ?? FIRST_TRY_WAIT_MS;
+  // A double click, or a form sent again: report the message the first one queued.
+  const earlier = await db.message.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
+  if (earlier) return waitForFirstTry(earlier.id, waitMs);
 
   const quote = await db.quote.findUnique({
     where: { id: input.quoteId },
     select: {
       id: true,
-      customer: {
-        select: { id: true, phone: true, whatsappConsentAt: true, whatsappOptedOutAt: true, lastInboundWhatsAppAt: true },
-      },
+      status: true,
+      answeredAt: true,
+      validUntil: true,
+      customer: { select: { id: true, phone: true, whatsappConsentAt: true, whatsappOptedOutAt: true, lastInboundWhatsAppAt: true } },
     },
   });
   if (!quote) throw new AppError("not_found", "This quote no longer exists.");
   const eligibility = whatsappEligibility(quote.customer, now);
   if (!eligibility.ok) throw new AppError("conflict", eligibility.reason);
   if (input.kind === "text" && !eligibility.windowOpen) throw new AppError("conflict", OUTSIDE_WINDOW_REASON);
+  const button = storedButton(input, quote, now);
 
-  let message;
+  let messageId: string;
   try {
-    message = await db.message.create({
+    ({ id: messageId } = await db.message.create({
       data: {
         channel: "whatsapp",
         direction: "outbound",
@@ -46,87 +69,54 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
         templateName: input.kind === "template" ? input.templateName : null,
         templateLanguage: input.kind === "template" ? input.language : null,
         templateParams: input.kind === "template" ? JSON.stringify(input.parameters) : null,
+        templateButtonParam: button,
         recipient: quote.customer.phone,
         idempotencyKey: input.idempotencyKey,
-        status: "sending",
-        statusRank: statusRank("sending"),
-        attempts: 1,
+        status: "queued",
+        statusRank: 0,
+        dueAt: now,
       },
-    });
+      select: { id: true },
+    }));
   } catch (error) {
-    // The same key arrived twice at once: the other request sends; this one reports its result.
+    // The same key arrived twice at once: the other request queued it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return outcomeOf(await db.message.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }));
+      const other = await db.message.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
+      return waitForFirstTry(other.id, waitMs);
     }
     throw error;
   }
-
-  const client = getWhatsAppClient();
-  const to = quote.customer.phone!;
-  try {
-    const result =
-      input.kind === "text"
-        ? await client.sendText({ to, body: input.body, callbackData: message.id })
-        : await client.sendTemplate({
-            to,
-            name: input.templateName,
-            language: input.language,
-            bodyParameters: input.parameters,
-            buttonUrlParameter: input.buttonParameter,
-            callbackData: message.id,
-          });
-    await db.$transaction([
-      db.message.update({
-        where: { id: message.id },
-        data: { providerMessageId: result.wamid, recipient: result.waId ?? to, requestPayload: withoutAcceptTokens(JSON.stringify(result.request)), acceptedAt: new Date() },
-      }),
-      // A status webhook may already have moved it further; "accepted" must not undo that.
-      db.message.updateMany({
-        where: { id: message.id, statusRank: { lt: statusRank("accepted") } },
-        data: { status: "accepted", statusRank: statusRank("accepted") },
-      }),
-    ]);
-    return { ok: true, messageId: message.id, wamid: result.wamid };
-  } catch (error) {
-    if (!(error instanceof WhatsAppError)) {
-      await recordFailure(message.id, "failed", { code: "internal", title: "Unexpected error", action: "Try again; if it persists, check the server log.", retryable: false });
-      throw error;
-    }
-    // Without an answer we cannot know whether Meta took the message; saying "failed" would
-    // invite a second send.
-    const status = error.outcomeUnknown ? "uncertain" : "failed";
-    await recordFailure(message.id, status, error);
-    return { ok: false, messageId: message.id, status, title: error.title, action: error.action, retryable: error.retryable };
-  }
+  pokeOutbox();
+  return waitForFirstTry(messageId, waitMs);
 }
 
-/** The audit log keeps accept links as `q/[link]`: the database holds only the token's hash. */
-function withoutAcceptTokens(payload: string): string {
-  return payload.replace(/q\/[A-Za-z0-9_-]{32}/g, "q/[link]");
-}
+type TMessageState = { id: string; status: string; attempts: number; providerMessageId: string | null; errorTitle: string | null; errorDetail: string | null };
 
-type TFailure = { code: string | number; title: string; action: string; retryable: boolean; details?: string; fbtraceId?: string; request?: unknown };
-
-async function recordFailure(messageId: string, status: "failed" | "uncertain", failure: TFailure) {
-  await db.message.update({
-    where: { id: messageId },
-    data: {
-      status,
-      statusRank: statusRank(status),
-      failedAt: status === "failed" ? new Date() : null,
-      errorCode: String(failure.code),
-      errorTitle: failure.title,
-      errorDetail: [failure.details, failure.action].filter(Boolean).join(" "),
-      errorTraceId: failure.fbtraceId ?? null,
-      requestPayload: failure.request ? JSON.stringify(failure.request) : undefined,
-    },
-  });
-}
-
-function outcomeOf(message: { id: string; status: string; providerMessageId: string | null; errorTitle: string | null; errorDetail: string | null }): TSendOutcome {
+/** What the admin is told once the first try has ended; null while it has not. */
+export function firstTryOutcome(message: TMessageState): TSendOutcome | null {
   if (message.providerMessageId) return { ok: true, messageId: message.id, wamid: message.providerMessageId };
   if (message.status === "failed" || message.status === "uncertain") {
-    return { ok: false, messageId: message.id, status: message.status, title: message.errorTitle ?? "Not sent", action: message.errorDetail ?? "", retryable: false };
+    return { ok: false, messageId: message.id, status: message.status, title: message.errorTitle ?? "Not sent", action: message.errorDetail ?? "" };
   }
-  throw new AppError("conflict", "This message is being sent already. Wait a moment and look at the message history.");
+  if (message.status === "queued" && message.attempts > 0) {
+    const reason = [message.errorDetail, "It will be tried again automatically; follow it in the message history."].filter(Boolean).join(" ");
+    return { ok: false, messageId: message.id, status: "queued", title: message.errorTitle ?? "Not sent yet", action: reason };
+  }
+  return null;
+}
+
+async function waitForFirstTry(messageId: string, waitMs: number): Promise<TSendOutcome> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const message = await db.message.findUniqueOrThrow({
+      where: { id: messageId },
+      select: { id: true, status: true, attempts: true, providerMessageId: true, errorTitle: true, errorDetail: true },
+    });
+    const outcome = firstTryOutcome(message);
+    if (outcome) return outcome;
+    if (Date.now() >= deadline) {
+      return { ok: false, messageId, status: "queued", title: "Queued", action: "The message is queued and goes out as soon as the sender gets to it; follow it in the message history." };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

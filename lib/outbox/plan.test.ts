@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { appUrl, env } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
-import { acceptToken } from "@/lib/quotes/accept-link";
+import { STORED_ACCEPT_LINK, acceptToken } from "@/lib/quotes/accept-link";
 import { currentRun, planAttempt, type TAttemptSummary, type TPlan, type TPlanInput } from "@/lib/outbox/plan";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -259,7 +259,7 @@ describe("planAttempt for a message written by an admin", () => {
   const written = (message: Partial<TPlanInput["message"]>, customer: Partial<TPlanInput["customer"]> = {}) =>
     eventInput({ message: { ...eventInput().message, event: null, ...message }, setting: null }, customer);
 
-  it("re-sends a text as written, even outside the window", () => {
+  it("sends a text as written, even outside the window (Meta has the last word: 131047)", () => {
     const plan = planAttempt(written({ kind: "text", body: "Your cake is ready!" }, { lastInboundWhatsAppAt: null }));
     expect(plan).toEqual({
       send: true,
@@ -270,12 +270,12 @@ describe("planAttempt for a message written by an admin", () => {
     });
   });
 
-  it("re-sends a template with its stored parameters and language", () => {
+  it("sends a template with its stored parameters and language", () => {
     const plan = planAttempt(written({ kind: "template", templateName: "order_update", templateLanguage: "af", templateParams: JSON.stringify(["Thandi", "O-1", "ready"]) }));
     expect(plan).toEqual({
       send: true,
       to: "27821234567",
-      content: { channel: "whatsapp", kind: "template", templateName: "order_update", language: "af", parameters: ["Thandi", "O-1", "ready"], missing: [] },
+      content: { channel: "whatsapp", kind: "template", templateName: "order_update", language: "af", parameters: ["Thandi", "O-1", "ready"], buttonUrlParameter: undefined, missing: [] },
       fallbackReason: null,
       secret: null,
     });
@@ -291,10 +291,28 @@ describe("planAttempt for a message written by an admin", () => {
     expect(plan.content.channel).toBe("whatsapp");
   });
 
-  it("does not re-send an email written by an admin", () => {
+  it("fills the button with the link the admin typed", () => {
+    const plan = sent(planAttempt(written({ kind: "template", templateName: "quote_ready", templateButtonParam: "track/O-1" })));
+    expect(plan.content).toMatchObject({ buttonUrlParameter: "track/O-1" });
+    expect(plan.secret).toBeNull();
+  });
+
+  it("renders the stored accept-link marker into the quote's current link, and names its token as the secret to hide", () => {
+    const plan = sent(planAttempt(written({ kind: "template", templateName: "quote_ready", templateButtonParam: STORED_ACCEPT_LINK })));
+    expect(plan.content).toMatchObject({ buttonUrlParameter: `q/${token}` });
+    expect(plan.secret).toBe(token);
+  });
+
+  it("does not send a template whose accept link is no longer valid", () => {
+    const accepted = { ...eventInput().quote!, status: "accepted" };
+    const plan = planAttempt({ ...written({ kind: "template", templateName: "quote_ready", templateButtonParam: STORED_ACCEPT_LINK }), quote: accepted });
+    expect(plan).toEqual({ send: false, reason: expect.stringMatching(/accept link, which is no longer valid/) });
+  });
+
+  it("does not send an email written by an admin", () => {
     expect(planAttempt(written({ channel: "email", kind: "email", body: "Hello", subject: "Hi" }))).toEqual({
       send: false,
-      reason: "Only WhatsApp messages written by an admin can be sent again.",
+      reason: "Messages written by an admin are sent by WhatsApp only.",
     });
   });
 
@@ -306,7 +324,7 @@ describe("planAttempt for a message written by an admin", () => {
   });
 
   it("does not send a message without content", () => {
-    const nothing = { send: false, reason: "This message has no content to send again." };
+    const nothing = { send: false, reason: "This message has no content to send." };
     expect(planAttempt(written({ kind: "text", body: null }))).toEqual(nothing);
     expect(planAttempt(written({ kind: "text", body: "" }))).toEqual(nothing);
     expect(planAttempt(written({ kind: "template", templateName: null }))).toEqual(nothing);

@@ -1,6 +1,6 @@
 // What one try of a claimed message will send: the channel, the content, the address. Pure
 // given the loaded rows, so the dispatcher's decisions are unit-tested without a database.
-import { acceptPath, acceptToken, acceptUrl } from "@/lib/quotes/accept-link";
+import { STORED_ACCEPT_LINK, acceptPath, acceptToken, acceptUrl } from "@/lib/quotes/accept-link";
 import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText, type TComposed } from "@/lib/notifications/compose";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { fieldValues, type TFieldSource } from "@/lib/notifications/fields";
@@ -18,6 +18,7 @@ export type TPlanInput = {
     templateName: string | null;
     templateLanguage: string | null;
     templateParams: string | null;
+    templateButtonParam?: string | null;
     subject: string | null;
   };
   customer: TChannelCustomer & { name: string };
@@ -33,7 +34,7 @@ export type TPlan =
   | { send: true; to: string; content: TComposed; fallbackReason: string | null; secret: string | null };
 
 /** The accept link exists while the quote waits for the customer's answer and has not expired. */
-export function acceptLinkFor(quote: TPlanInput["quote"], now: Date) {
+export function acceptLinkFor(quote: { id: string; status: string; answeredAt: Date | null; validUntil: Date | null } | null, now: Date) {
   if (!quote || quote.status !== "quoted" || !quote.answeredAt || !quote.validUntil || quote.validUntil <= now) return null;
   const token = acceptToken({ id: quote.id, answeredAt: quote.answeredAt });
   return { token, url: acceptUrl(token), path: acceptPath(token) };
@@ -82,23 +83,33 @@ export function planAttempt(input: TPlanInput): TPlan {
   return { send: true, to, content, fallbackReason: choice.fallbackReason, secret: link?.token ?? null };
 }
 
-/** A message an admin wrote (queued again by Retry): sent as written, on its own channel. */
+/** A message an admin wrote: sent as written, by WhatsApp, the channel the admin chose. */
 function planFixedMessage(input: TPlanInput): TPlan {
   const { message, customer } = input;
-  if (message.channel !== "whatsapp") return { send: false, reason: "Only WhatsApp messages written by an admin can be sent again." };
+  if (message.channel !== "whatsapp") return { send: false, reason: "Messages written by an admin are sent by WhatsApp only." };
   if (!customer.phone) return { send: false, reason: "This customer has no WhatsApp number on record." };
   if (message.kind === "template" && message.templateName) {
     const parameters = message.templateParams ? (JSON.parse(message.templateParams) as string[]) : [];
+    let buttonUrlParameter = message.templateButtonParam ?? undefined;
+    let secret: string | null = null;
+    if (buttonUrlParameter === STORED_ACCEPT_LINK) {
+      const link = acceptLinkFor(input.quote, input.now);
+      if (!link) {
+        return { send: false, reason: "The template's button opens the quote's accept link, which is no longer valid: the quote was answered again, answered by the customer, or has expired." };
+      }
+      buttonUrlParameter = link.path;
+      secret = link.token;
+    }
     return {
       send: true,
       to: customer.phone,
-      content: { channel: "whatsapp", kind: "template", templateName: message.templateName, language: message.templateLanguage ?? "en", parameters, missing: [] },
+      content: { channel: "whatsapp", kind: "template", templateName: message.templateName, language: message.templateLanguage ?? "en", parameters, buttonUrlParameter, missing: [] },
       fallbackReason: null,
-      secret: null,
+      secret,
     };
   }
   if (message.kind === "text" && message.body) {
     return { send: true, to: customer.phone, content: { channel: "whatsapp", kind: "text", body: message.body, missing: [] }, fallbackReason: null, secret: null };
   }
-  return { send: false, reason: "This message has no content to send again." };
+  return { send: false, reason: "This message has no content to send." };
 }

@@ -21,6 +21,9 @@ export const acceptPath = (token: string) => `q/${token}`;
 
 export const acceptUrl = (token: string) => `${appUrl}/${acceptPath(token)}`;
 
+/** Stands for the accept link in a stored message: the token itself is never stored. */
+export const STORED_ACCEPT_LINK = "[accept-link]";
+
 /** A token has this shape; anything else is refused before touching the database. */
 export const ACCEPT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 

@@ -54,7 +54,8 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
         setResult({ tone: "success", title: "Accepted by WhatsApp", detail: `Message id ${data.wamid}. Delivery updates appear in the message history.` });
         setOpen(false);
       } else {
-        setResult({ tone: data.status === "uncertain" ? "warning" : "danger", title: data.title, detail: data.action });
+        // Uncertain or still queued is not a refusal: it may yet go out, or already has.
+        setResult({ tone: data.status === "failed" ? "danger" : "warning", title: data.title, detail: data.action });
       }
       void revalidateQuoteMessages(quoteId);
       router.refresh();
