@@ -36,6 +36,9 @@ async function queue(event: Parameters<typeof enqueue>[1]["event"], customer: Pa
   return { quote, messageId: id! };
 }
 
+/** Meta took it; its status webhooks, applied as they arrive, may already have moved it on. */
+const ACCEPTED_OR_LATER = ["accepted", "sent", "delivered", "read"];
+
 const message = (id: string) => db.message.findUniqueOrThrow({ where: { id }, include: { sendAttempts: { orderBy: { number: "asc" } } } });
 
 describe("channel choice", () => {
@@ -70,7 +73,7 @@ describe("channel choice", () => {
     const stored = await db.quote.findUniqueOrThrow({ where: { id: quote.id } });
     expect(stored.acceptTokenHash).toBe(hashAcceptToken(path.slice(2)));
     const row = await db.message.findFirstOrThrow({ where: { quoteId: quote.id, event: "quote.answered" } });
-    expect(row.status).toBe("accepted");
+    expect(ACCEPTED_OR_LATER).toContain(row.status);
     expect(row.requestPayload).not.toContain(path.slice(2));
     expect(row.requestPayload).toContain("q/[link]");
   });
@@ -134,7 +137,8 @@ describe("channel choice", () => {
   it("sends by email when Meta reports a permanent failure later, by webhook", async () => {
     const { messageId } = await queue("quote.received", { phone: "27610131026" });
     await h.dispatcher.drain();
-    expect((await message(messageId)).status).toBe("accepted");
+    // Accepted, unless the failure webhook was applied already.
+    expect(["accepted", "queued"]).toContain((await message(messageId)).status);
     await h.applyWebhooks();
     expect((await message(messageId)).status).toBe("queued");
     await h.dispatcher.drain();
@@ -200,7 +204,8 @@ describe("retries", () => {
     await expect(retryMessage({ messageId, expectedAttempts: failed.attempts }, "admin")).rejects.toThrow(/already being sent again/);
     await h.dispatcher.drain();
     const row = await message(messageId);
-    expect(row).toMatchObject({ status: "accepted", attempts: 3 });
+    expect(row.attempts).toBe(3);
+    expect(ACCEPTED_OR_LATER).toContain(row.status);
     expect(h.sandbox.sent.filter((item) => item.callbackData === messageId)).toHaveLength(1);
   });
 
@@ -237,7 +242,7 @@ describe("claims and crashes", () => {
     expect(uncertain.errorTitle).toMatch(/Outcome unknown/);
     expect(uncertain.sendAttempts[0]!.outcome).toBe("uncertain");
     expect(h.sandbox.sent.some((item) => item.callbackData === started.messageId)).toBe(false);
-    expect((await message(unstarted.messageId)).status).toBe("accepted");
+    expect(ACCEPTED_OR_LATER).toContain((await message(unstarted.messageId)).status);
   });
 
   it("waits after a timeout for the status webhook, and does not send again when Meta had taken it", async () => {
