@@ -1,5 +1,5 @@
 // The contact preference and consent commands against a real (per-file) SQLite database.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
@@ -24,6 +24,12 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
 }
 
 const NOW = new Date("2026-06-01T10:00:00Z");
+
+// Consent changes name the admin who made them, a real one.
+let adminId: string;
+beforeAll(async () => {
+  adminId = (await makeAdmin({ email: "consent-admin@example.com" })).id;
+});
 
 describe("changeContactPreference", () => {
   it("switches to WhatsApp before consent, saying messages go by email until it is recorded", async () => {
@@ -93,29 +99,29 @@ describe("changeContactPreference", () => {
 describe("recordWhatsAppConsent", () => {
   it("records consent given by phone, with the admin as source and how as the evidence", async () => {
     const customer = await makeCustomer({ contactPreference: "email" });
-    expect(await recordWhatsAppConsent({ customerId: customer.id, how: "Said yes on a call" }, "admin", NOW)).toEqual({ consentAt: NOW });
+    expect(await recordWhatsAppConsent({ customerId: customer.id, how: "Said yes on a call" }, adminId, NOW)).toEqual({ consentAt: NOW });
     expect(await customerRow(customer.id)).toMatchObject({ whatsappConsentAt: NOW, whatsappConsentSource: "admin", whatsappOptedOutAt: null });
     expect(await events(customer.id)).toEqual([
-      expect.objectContaining({ channel: "whatsapp", action: "granted", source: "admin", text: "Said yes on a call", createdAt: NOW }),
+      expect.objectContaining({ channel: "whatsapp", action: "granted", source: "admin", text: "Said yes on a call", actorId: adminId, createdAt: NOW }),
     ]);
   });
 
   it("clears an earlier withdrawal", async () => {
     const customer = await makeCustomer({ whatsappConsentAt: new Date("2026-01-01"), whatsappOptedOutAt: new Date("2026-02-01") });
-    await recordWhatsAppConsent({ customerId: customer.id, how: "Asked to be added back" }, "admin", NOW);
+    await recordWhatsAppConsent({ customerId: customer.id, how: "Asked to be added back" }, adminId, NOW);
     expect(await customerRow(customer.id)).toMatchObject({ whatsappConsentAt: NOW, whatsappOptedOutAt: null });
   });
 
   it("refuses a customer without a phone number, and a consent already on record, changing nothing", async () => {
     const noPhone = await makeCustomer({ contactPreference: "email", phone: null });
-    expect(await refusal(recordWhatsAppConsent({ customerId: noPhone.id, how: "On the phone" }, "admin"))).toEqual({
+    expect(await refusal(recordWhatsAppConsent({ customerId: noPhone.id, how: "On the phone" }, adminId))).toEqual({
       code: "invalid_input",
       message: "This customer has no phone number, so they cannot be messaged on WhatsApp. Ask them for a number before recording consent.",
     });
     expect((await customerRow(noPhone.id)).whatsappConsentAt).toBeNull();
 
     const consented = await makeCustomer({ whatsappConsentAt: NOW, whatsappConsentSource: "quote-form" });
-    expect((await refusal(recordWhatsAppConsent({ customerId: consented.id, how: "Again" }, "admin"))).code).toBe("conflict");
+    expect((await refusal(recordWhatsAppConsent({ customerId: consented.id, how: "Again" }, adminId))).code).toBe("conflict");
     expect(await customerRow(consented.id)).toMatchObject({ whatsappConsentSource: "quote-form" });
     expect(await events(noPhone.id)).toEqual([]);
     expect(await events(consented.id)).toEqual([]);
@@ -124,7 +130,7 @@ describe("recordWhatsAppConsent", () => {
   it("writes one consent event when the same form is sent twice at once", async () => {
     const customer = await makeCustomer({ contactPreference: "email" });
     const input = { customerId: customer.id, how: "Said yes on a call" };
-    const results = await Promise.allSettled([recordWhatsAppConsent(input, "a"), recordWhatsAppConsent(input, "a")]);
+    const results = await Promise.allSettled([recordWhatsAppConsent(input, adminId), recordWhatsAppConsent(input, adminId)]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await events(customer.id)).toHaveLength(1);
   });
@@ -133,19 +139,19 @@ describe("recordWhatsAppConsent", () => {
 describe("withdrawWhatsAppConsent", () => {
   it("marks the customer opted out and writes the withdrawal with its note", async () => {
     const customer = await makeCustomer({ whatsappConsentAt: new Date("2026-01-01"), whatsappConsentSource: "quote-form" });
-    expect(await withdrawWhatsAppConsent({ customerId: customer.id, note: "Asked us to stop" }, "admin", NOW)).toEqual({ optedOutAt: NOW });
+    expect(await withdrawWhatsAppConsent({ customerId: customer.id, note: "Asked us to stop" }, adminId, NOW)).toEqual({ optedOutAt: NOW });
     // The consent stays as history; the opt-out is what stops WhatsApp messages.
     expect(await customerRow(customer.id)).toMatchObject({ whatsappOptedOutAt: NOW, whatsappConsentAt: new Date("2026-01-01") });
     expect(await events(customer.id)).toEqual([
-      expect.objectContaining({ channel: "whatsapp", action: "withdrawn", source: "admin", text: "Asked us to stop", createdAt: NOW }),
+      expect.objectContaining({ channel: "whatsapp", action: "withdrawn", source: "admin", text: "Asked us to stop", actorId: adminId, createdAt: NOW }),
     ]);
   });
 
   it("records a withdrawal without an earlier consent, and refuses a second one", async () => {
     const customer = await makeCustomer({ contactPreference: "email" });
-    await withdrawWhatsAppConsent({ customerId: customer.id }, "admin", NOW);
+    await withdrawWhatsAppConsent({ customerId: customer.id }, adminId, NOW);
     expect((await events(customer.id))[0]).toMatchObject({ action: "withdrawn", text: null });
-    expect(await refusal(withdrawWhatsAppConsent({ customerId: customer.id }, "admin"))).toEqual({
+    expect(await refusal(withdrawWhatsAppConsent({ customerId: customer.id }, adminId))).toEqual({
       code: "conflict",
       message: "This customer has already withdrawn WhatsApp consent. Reload the page to see it.",
     });

@@ -1,8 +1,8 @@
 // Changes an admin makes to how a customer is contacted: their preferred channel and their
 // WhatsApp consent. Each is one transaction, guarded by the values it read (`updateMany where`
 // those values), so of two admins acting at once one wins and the other is told why. Consent
-// changes are written to the customer's consent history (ConsentEvent), which has no column for
-// the admin: who made each change goes to the log.
+// changes are written to the customer's consent history (ConsentEvent), with the admin who made
+// them.
 import { db, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -108,7 +108,7 @@ export function recordWhatsAppConsent(input: TRecordWhatsAppConsent, actorId: st
     });
     if (count === 0) throw new AppError("conflict", CHANGED_MEANWHILE);
     await tx.consentEvent.create({
-      data: { customerId: customer.id, channel: "whatsapp", action: "granted", source: "admin", text: input.how, createdAt: now },
+      data: { customerId: customer.id, channel: "whatsapp", action: "granted", source: "admin", text: input.how, actorId, createdAt: now },
     });
     log.info("whatsapp consent recorded", { customerId: customer.id, actorId });
     return { consentAt: now };
@@ -128,7 +128,7 @@ export function withdrawWhatsAppConsent(input: Pick<TWithdrawWhatsAppConsent, "c
     const { count } = await tx.customer.updateMany({ where: consentAsRead(customer), data: { whatsappOptedOutAt: now } });
     if (count === 0) throw new AppError("conflict", CHANGED_MEANWHILE);
     await tx.consentEvent.create({
-      data: { customerId: customer.id, channel: "whatsapp", action: "withdrawn", source: "admin", text: input.note ?? null, createdAt: now },
+      data: { customerId: customer.id, channel: "whatsapp", action: "withdrawn", source: "admin", text: input.note ?? null, actorId, createdAt: now },
     });
     log.info("whatsapp consent withdrawn", { customerId: customer.id, actorId });
     return { optedOutAt: now };

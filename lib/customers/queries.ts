@@ -134,7 +134,7 @@ export function getCustomerDetail(id: string) {
       createdAt: true,
       consentEvents: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: { id: true, channel: true, action: true, source: true, text: true, createdAt: true },
+        select: { id: true, channel: true, action: true, source: true, text: true, createdAt: true, actor: { select: { name: true } } },
       },
       quotes: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -64,6 +64,7 @@ function ConsentHistory({ events }: { events: TCustomerDetail["consentEvents"] }
             </p>
             <p className="text-slate-500">
               {formatDateTime(event.createdAt)} · {consentSourceLabel(event.source)}
+              {event.actor ? ` · by ${event.actor.name}` : null}
             </p>
             {/* For the quote form this is the sentence the customer agreed to; for staff, how they agreed. */}
             {event.text ? <p className="whitespace-pre-wrap text-slate-700">“{event.text}”</p> : null}
