@@ -9,7 +9,7 @@ import { OUTSIDE_WINDOW_REASON, whatsappEligibility } from "@/lib/messages/whats
 import type { TSendWhatsApp } from "@/lib/messages/send-schema";
 import { acceptLinkFor } from "@/lib/outbox/plan";
 import { pokeOutbox } from "@/lib/outbox/runtime";
-import { STORED_ACCEPT_LINK } from "@/lib/quotes/accept-link";
+import { STORED_ACCEPT_LINK, isAcceptPath } from "@/lib/quotes/accept-link";
 
 export type TSendOutcome =
   | { ok: true; messageId: string; wamid: string }
@@ -18,12 +18,10 @@ export type TSendOutcome =
 /** Longer than one WhatsApp call may take, so a working dispatcher always answers in time. */
 const FIRST_TRY_WAIT_MS = 12_000;
 
-/** An accept-link path (q/<token>) in a button: stored as a marker, rendered when it is sent. */
-const ACCEPT_PATH = /^q\/[A-Za-z0-9_-]{32}$/;
-
 function storedButton(input: TSendWhatsApp, quote: Parameters<typeof acceptLinkFor>[0], now: Date): string | null {
   if (input.kind !== "template" || !input.buttonParameter) return null;
-  if (!ACCEPT_PATH.test(input.buttonParameter)) return input.buttonParameter;
+  // An accept-link path is stored as a marker and rendered when the message is sent.
+  if (!isAcceptPath(input.buttonParameter)) return input.buttonParameter;
   // The token never reaches the database; the dispatcher renders the quote's current link.
   if (!acceptLinkFor(quote, now)) {
     throw new AppError("conflict", "The button opens the quote's accept link, but this quote has no valid one: answer it first (or again, if it has expired).");

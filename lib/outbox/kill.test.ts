@@ -3,15 +3,13 @@
 // SMTP listener. Afterwards no message may be lost (each one ended: sent, or uncertain for an
 // admin to decide) and neither provider may have received any message twice.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { freePort, startReceiver } from "@/test/http-receiver";
 import { startSmtpListener } from "@/test/smtp-listener";
+import { startWorkerProcess } from "@/test/worker-process";
 
 const MESSAGES = 500;
 const KILLS = 50;
-const root = path.resolve(import.meta.dirname, "../..");
 
 let db: typeof import("@/lib/db").db;
 let graph: Awaited<ReturnType<typeof import("@/lib/whatsapp/sandbox/node-server").startSandboxServer>>;
@@ -72,21 +70,7 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-function startWorker(): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    env: { ...process.env, SMTP_URL: smtp.url, OUTBOX_LEASE_SECONDS: "1", LOG_LEVEL: "info", OUTBOX_IN_APP: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("outbox worker started")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`worker exited early with code ${code}`)));
-  });
-  ready.catch(() => undefined);
-  return { child, ready };
-}
+const startWorker = () => startWorkerProcess({ ...process.env, SMTP_URL: smtp.url, OUTBOX_LEASE_SECONDS: "1", OUTBOX_IN_APP: "false" }, { quiet: true });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

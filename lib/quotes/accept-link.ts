@@ -27,6 +27,9 @@ export const STORED_ACCEPT_LINK = "[accept-link]";
 /** A token has this shape; anything else is refused before touching the database. */
 export const ACCEPT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
+/** Whether a template button's text is an accept link's path (q/<token>). */
+export const isAcceptPath = (text: string) => text.startsWith("q/") && ACCEPT_TOKEN_PATTERN.test(text.slice(2));
+
 /** When an answer given at `answeredAt` stops being valid. */
 export function validUntilFrom(answeredAt: Date, days = env.QUOTE_VALID_DAYS): Date {
   return new Date(answeredAt.getTime() + days * 24 * 60 * 60 * 1000);

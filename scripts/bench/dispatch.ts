@@ -5,7 +5,7 @@
 // The dispatcher is `npm run worker` in its own process, as in production, and the sandbox stays
 // in this one: like Meta, it does not share the dispatcher's CPU.
 // Goal: the configured rate (80/s by default) with no rate-limit errors.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
@@ -75,18 +75,9 @@ await db.message.createMany({
 });
 
 console.log(`Draining ${rows.length} messages (${MESSAGES} to different customers, then ${BURST_CUSTOMERS} customers × 2 more) at WHATSAPP_MAX_MPS=${rate} …`);
-const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
-  cwd: root,
-  env: { ...process.env, LOG_LEVEL: "info" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const exited = new Promise((resolve) => worker.once("exit", resolve));
-await new Promise<void>((resolve, reject) => {
-  worker.stdout!.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes("outbox worker started")) resolve();
-  });
-  worker.once("exit", (code) => reject(new Error(`the worker exited early with code ${code}`)));
-});
+const { startWorkerProcess } = await import("@/test/worker-process");
+const worker = startWorkerProcess(process.env);
+await worker.ready;
 const started = performance.now();
 for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -94,8 +85,8 @@ for (;;) {
   if (open === 0) break;
 }
 const seconds = (performance.now() - started) / 1000;
-worker.kill("SIGTERM");
-await exited;
+worker.child.kill("SIGTERM");
+await worker.exited;
 
 // The rate, from the sandbox's own clock: the first MESSAGES sends (all to different customers).
 const times = graph.sandbox.sent.map((message) => message.at.getTime()).sort((a, b) => a - b);
