@@ -27,7 +27,8 @@ try {
   sql = execFileSync(
     prisma,
     ["migrate", "diff", "--from-schema-datamodel", currentSchema, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    // The config's adapter opens DATABASE_URL even for a diff that needs no database: the scratch file always exists.
+    { cwd: root, env: scratchEnv, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
   );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
