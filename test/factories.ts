@@ -77,6 +77,11 @@ export async function makeQuote(overrides: TQuoteOverrides = {}) {
     data: {
       number,
       customerId: customer.id,
+      contactName: customer.name,
+      contactEmail: customer.email,
+      contactPhone: customer.phone,
+      contactPreference: customer.contactPreference,
+      whatsappConsentAt: customer.contactPreference === "whatsapp" ? customer.whatsappConsentAt : null,
       status: overrides.status ?? "new",
       occasion: overrides.occasion ?? "Birthday hamper",
       currency: "ZAR",
