@@ -32,11 +32,20 @@ const ZEnvSchema = z
 
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
+    /** Failed sign-ins for one email from one address before each further try must wait (no lockout). */
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
-    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Failed sign-ins from one address, whatever the email, before each further try must wait. */
+    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+    /** The wait doubles with each further failure (1 s, 2 s, 4 s, ...) up to this many seconds. */
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(900),
+    /** Failures are forgotten after this many minutes without one. */
+    LOGIN_FORGET_AFTER_MINUTES: z.coerce.number().int().positive().default(60),
 
     QUOTE_RATE_LIMIT: z.coerce.number().int().min(0).default(5),
     QUOTE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+    /** Acknowledgements sent to one email address or phone number per window (0 = no limit). */
+    QUOTE_ACK_LIMIT: z.coerce.number().int().min(0).default(3),
+    QUOTE_ACK_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
     TRUST_PROXY: flag,
 
     WHATSAPP_ACCESS_TOKEN: optionalString,

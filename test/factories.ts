@@ -1,6 +1,7 @@
 // Small builders for integration tests: rows written straight to the test database, with
 // unique numbers, emails and phones so tests in one file never collide.
 import { db } from "@/lib/db";
+import { contactSnapshotOf } from "@/lib/customers/recipient";
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -77,11 +78,7 @@ export async function makeQuote(overrides: TQuoteOverrides = {}) {
     data: {
       number,
       customerId: customer.id,
-      contactName: customer.name,
-      contactEmail: customer.email,
-      contactPhone: customer.phone,
-      contactPreference: customer.contactPreference,
-      whatsappConsentAt: customer.contactPreference === "whatsapp" ? customer.whatsappConsentAt : null,
+      ...contactSnapshotOf(customer),
       status: overrides.status ?? "new",
       occasion: overrides.occasion ?? "Birthday hamper",
       currency: "ZAR",

@@ -1,7 +1,8 @@
-// Customers as the public quote form meets them: found by email, then by phone, or created;
-// their contact details, contact preference and WhatsApp consent kept current, with a consent
-// history. The form is not verified (anyone can type any email), so every change it makes to an
-// existing customer is written down for staff in `notes`, which the caller puts on the quote.
+// Customers as the public quote form meets them: found by email, then by phone, or created.
+// The form is not verified (anyone can type anyone's email), so it never changes an existing
+// customer: not their name, email, phone, preference, consent or opt-out. The quote keeps the
+// details it was requested with (lib/customers/recipient.ts sends its messages there), and each
+// detail that differs from the record becomes a contact offer an admin may apply or ignore.
 import type { TTx } from "@/lib/db";
 import type { TContactPreference } from "@/lib/quotes/request-schema";
 
@@ -18,11 +19,23 @@ export type TQuoteContact = {
   at: Date;
 };
 
-export type TQuoteCustomer = { customerId: string; created: boolean; notes: string[] };
+export type TOfferField = "name" | "email" | "phone" | "contactPreference";
+export type TOffer = { field: TOfferField; value: string };
 
-type TMatch = { id: string; name: string; email: string | null; phone: string | null };
+export type TQuoteCustomer = {
+  customerId: string;
+  created: boolean;
+  /** Details this request brought that differ from the matched customer's. */
+  offers: TOffer[];
+  /** For the quote's first timeline entry. */
+  notes: string[];
+};
 
-const MATCH_FIELDS = { id: true, name: true, email: true, phone: true } as const;
+type TMatch = { id: string; name: string; email: string | null; phone: string | null; contactPreference: string };
+
+const MATCH_FIELDS = { id: true, name: true, email: true, phone: true, contactPreference: true } as const;
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 export async function findOrCreateCustomerForQuote(tx: TTx, contact: TQuoteContact): Promise<TQuoteCustomer> {
   const byEmail: TMatch | null = contact.email ? await tx.customer.findUnique({ where: { email: contact.email }, select: MATCH_FIELDS }) : null;
@@ -33,56 +46,54 @@ export async function findOrCreateCustomerForQuote(tx: TTx, contact: TQuoteConta
   let customer = byEmail ?? byPhone;
   if (byEmail && byPhone && byEmail.id !== byPhone.id) {
     // The email is one customer's and the phone another's: a shared family phone, a changed
-    // number, or one person with two records. Neither detail is moved (both are unique, and
-    // moving one would send another customer's messages elsewhere on the word of an unverified
-    // form). The quote goes to the customer who owns the channel they asked us to use, so the
-    // answer reaches the address they typed and WhatsApp consent lands on the record that holds
-    // the consented number. Staff see a note and can tidy up by hand.
+    // number, or one person with two records. The quote is filed with the customer who owns the
+    // channel they asked us to use; staff can merge the two if they are one person.
     const [owner, other, detail] =
       contact.contactPreference === "whatsapp" ? [byPhone, byEmail, `email ${contact.email}`] : [byEmail, byPhone, `phone number +${contact.phone}`];
     customer = owner;
-    notes.push(`The ${detail} on this request belongs to another customer, ${other.name}; it was left with them.`);
+    notes.push(`The ${detail} on this request belongs to another customer, ${other.name}.`);
   }
 
-  const consentFields = consent ? { whatsappConsentAt: contact.at, whatsappConsentSource: "quote-form", whatsappOptedOutAt: null } : {};
-  let customerId: string;
-  let created = false;
-
-  if (customer) {
-    // A detail nobody else holds is taken as the customer's current one (the latest form wins);
-    // replacing an older one is noted, since it changes where their messages go.
-    const emailIsFree = !!contact.email && (!byEmail || byEmail.id === customer.id);
-    const phoneIsFree = !!contact.phone && (!byPhone || byPhone.id === customer.id);
-    if (emailIsFree && customer.email && customer.email !== contact.email) {
-      notes.push(`Email changed from ${customer.email} to ${contact.email} by this request.`);
-    }
-    if (phoneIsFree && customer.phone && customer.phone !== contact.phone) {
-      notes.push(`Phone number changed from +${customer.phone} to +${contact.phone} by this request.`);
-    }
-    await tx.customer.update({
-      where: { id: customer.id },
+  if (!customer) {
+    const row = await tx.customer.create({
       data: {
         name: contact.name,
+        email: contact.email,
+        phone: contact.phone,
         contactPreference: contact.contactPreference,
-        ...(emailIsFree ? { email: contact.email } : {}),
-        ...(phoneIsFree ? { phone: contact.phone } : {}),
-        ...consentFields,
+        ...(consent ? { whatsappConsentAt: contact.at, whatsappConsentSource: "quote-form" } : {}),
       },
-    });
-    customerId = customer.id;
-  } else {
-    const row = await tx.customer.create({
-      data: { name: contact.name, email: contact.email, phone: contact.phone, contactPreference: contact.contactPreference, ...consentFields },
       select: { id: true },
     });
-    customerId = row.id;
-    created = true;
+    if (consent) {
+      await tx.consentEvent.create({
+        data: { customerId: row.id, channel: "whatsapp", action: "granted", source: "quote-form", text: contact.consentText, createdAt: contact.at },
+      });
+    }
+    return { customerId: row.id, created: true, offers: [], notes };
   }
 
-  if (consent) {
-    await tx.consentEvent.create({
-      data: { customerId, channel: "whatsapp", action: "granted", source: "quote-form", text: contact.consentText, createdAt: contact.at },
-    });
-  }
-  return { customerId, created, notes };
+  const offers = offersFor(customer, contact, { emailHeldByOther: !!byEmail && byEmail.id !== customer.id, phoneHeldByOther: !!byPhone && byPhone.id !== customer.id });
+  const matchedBy = customer === byEmail ? "email" : "phone number";
+  notes.push(`Matched to the existing customer ${customer.name} by ${matchedBy}; their record was not changed.`);
+  if (offers.length) notes.push(`This request offers a new ${offers.map((offer) => OFFER_LABEL[offer.field]).join(", ")} for review on the customer.`);
+  if (consent) notes.push(`WhatsApp consent given on this request for +${contact.phone}: "${contact.consentText}".`);
+  return { customerId: customer.id, created: false, offers, notes };
+}
+
+export const OFFER_LABEL: Record<TOfferField, string> = {
+  name: "name",
+  email: "email",
+  phone: "phone",
+  contactPreference: "contact preference",
+};
+
+/** What the request says differently from the record, leaving out details another customer holds. */
+function offersFor(customer: TMatch, contact: TQuoteContact, held: { emailHeldByOther: boolean; phoneHeldByOther: boolean }): TOffer[] {
+  const offers: TOffer[] = [];
+  if (!sameName(customer.name, contact.name)) offers.push({ field: "name", value: contact.name });
+  if (contact.email && contact.email !== customer.email && !held.emailHeldByOther) offers.push({ field: "email", value: contact.email });
+  if (contact.phone && contact.phone !== customer.phone && !held.phoneHeldByOther) offers.push({ field: "phone", value: contact.phone });
+  if (contact.contactPreference !== customer.contactPreference) offers.push({ field: "contactPreference", value: contact.contactPreference });
+  return offers;
 }

@@ -112,6 +112,35 @@ export async function listCustomers(params: TCustomerListParams): Promise<TCusto
 }
 
 export const CUSTOMER_MESSAGE_LIMIT = 100;
+export const CUSTOMER_HISTORY_LIMIT = 100;
+
+/** An open contact offer as the quote and customer pages show it. */
+export const OPEN_OFFER_FIELDS = { id: true, field: true, value: true, createdAt: true, quote: { select: { id: true, number: true } } } as const;
+
+export type TOpenOffer = { id: string; field: string; value: string; createdAt: Date; quote: { id: string; number: string } };
+
+/** Open offers that still differ from the record (a merge or an edit may have made them moot). */
+export function pendingOffers(customer: { name: string; email: string | null; phone: string | null; contactPreference: string }, offers: readonly TOpenOffer[]): TOpenOffer[] {
+  const current: Record<string, string | null> = { name: customer.name, email: customer.email, phone: customer.phone, contactPreference: customer.contactPreference };
+  return offers.filter((offer) => current[offer.field] !== offer.value);
+}
+
+/** Other customers an admin may merge into this one, by name, email or phone. */
+export function findMergeCandidates(customerId: string, query: string) {
+  const text = query.trim().toLowerCase();
+  const digits = text.replace(/\D/g, "");
+  return db.customer.findMany({
+    where: {
+      id: { not: customerId },
+      OR: [{ name: { contains: query.trim() } }, { email: { contains: text } }, ...(digits.length >= 4 ? [{ phone: { contains: digits } }] : [])],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 10,
+    select: { id: true, name: true, email: true, phone: true, createdAt: true, _count: { select: { quotes: true, orders: true } } },
+  });
+}
+
+export type TMergeCandidate = Awaited<ReturnType<typeof findMergeCandidates>>[number];
 
 /**
  * One customer with everything their page shows: contact details and consent, the consent
@@ -131,7 +160,19 @@ export function getCustomerDetail(id: string) {
       whatsappConsentSource: true,
       whatsappOptedOutAt: true,
       lastInboundWhatsAppAt: true,
+      phoneVerifiedAt: true,
+      emailVerifiedAt: true,
       createdAt: true,
+      contactOffers: {
+        where: { status: "open" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: OPEN_OFFER_FIELDS,
+      },
+      events: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: CUSTOMER_HISTORY_LIMIT,
+        select: { id: true, kind: true, field: true, fromValue: true, toValue: true, note: true, createdAt: true, actor: { select: { name: true } }, quote: { select: { id: true, number: true } } },
+      },
       consentEvents: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: { id: true, channel: true, action: true, source: true, text: true, createdAt: true, actor: { select: { name: true } } },

@@ -70,3 +70,14 @@ export const QUOTE_CONTACT_SELECT = {
   contactPreference: true,
   whatsappConsentAt: true,
 } as const;
+
+/** A quote's contact details copied from a customer record (seeds, fixtures, benchmarks). */
+export function contactSnapshotOf(customer: Pick<TCustomerContact, "name" | "email" | "phone" | "contactPreference" | "whatsappConsentAt">): TContactSnapshot {
+  return {
+    contactName: customer.name,
+    contactEmail: customer.email ?? null,
+    contactPhone: customer.phone ?? null,
+    contactPreference: customer.contactPreference,
+    whatsappConsentAt: customer.contactPreference === "whatsapp" ? (customer.whatsappConsentAt ?? null) : null,
+  };
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { startSandboxServer as TStart } from "@/lib/whatsapp/sandbox/node-server";
 import { freePort, startReceiver } from "@/test/http-receiver";
+import { contactSnapshotOf } from "@/lib/customers/recipient";
 
 let sandbox: Awaited<ReturnType<typeof TStart>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -52,22 +53,22 @@ afterAll(async () => {
 let counter = 0;
 async function quoteFor(customer: { phone?: string | null; consent?: boolean; optedOut?: boolean; lastInbound?: Date | null }) {
   counter++;
+  const contact = {
+    name: "Ann Mokoena",
+    email: `ann${counter}@example.com`,
+    phone: customer.phone === undefined ? `2782${String(1000000 + counter)}` : customer.phone,
+    contactPreference: "whatsapp",
+    whatsappConsentAt: customer.consent === false ? null : new Date(),
+  };
   return modules.db.quote.create({
     data: {
       number: `Q-2026-${String(counter).padStart(4, "0")}`,
       occasion: "Birthday",
       currency: "ZAR",
       searchText: "x",
+      ...contactSnapshotOf(contact),
       customer: {
-        create: {
-          name: "Ann Mokoena",
-          email: `ann${counter}@example.com`,
-          phone: customer.phone === undefined ? `2782${String(1000000 + counter)}` : customer.phone,
-          contactPreference: "whatsapp",
-          whatsappConsentAt: customer.consent === false ? null : new Date(),
-          whatsappOptedOutAt: customer.optedOut ? new Date() : null,
-          lastInboundWhatsAppAt: customer.lastInbound ?? null,
-        },
+        create: { ...contact, whatsappOptedOutAt: customer.optedOut ? new Date() : null, lastInboundWhatsAppAt: customer.lastInbound ?? null },
       },
     },
   });

@@ -5,6 +5,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 import { OUTSIDE_WINDOW_REASON, whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import type { TSendWhatsApp } from "@/lib/messages/send-schema";
 import { acceptLinkFor } from "@/lib/outbox/plan";
@@ -43,11 +44,14 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
       status: true,
       answeredAt: true,
       validUntil: true,
-      customer: { select: { id: true, phone: true, whatsappConsentAt: true, whatsappOptedOutAt: true, lastInboundWhatsAppAt: true } },
+      ...QUOTE_CONTACT_SELECT,
+      customer: { select: { id: true, ...CUSTOMER_CONTACT_SELECT } },
     },
   });
   if (!quote) throw new AppError("not_found", "This quote no longer exists.");
-  const eligibility = whatsappEligibility(quote.customer, now);
+  // To the number the quote was requested with, under the same rule the dispatcher applies.
+  const recipient = recipientFor(quote.customer, quote);
+  const eligibility = whatsappEligibility(recipient, now);
   if (!eligibility.ok) throw new AppError("conflict", eligibility.reason);
   if (input.kind === "text" && !eligibility.windowOpen) throw new AppError("conflict", OUTSIDE_WINDOW_REASON);
   const button = storedButton(input, quote, now);
@@ -68,7 +72,7 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
         templateLanguage: input.kind === "template" ? input.language : null,
         templateParams: input.kind === "template" ? JSON.stringify(input.parameters) : null,
         templateButtonParam: button,
-        recipient: quote.customer.phone,
+        recipient: recipient.phone,
         idempotencyKey: input.idempotencyKey,
         status: "queued",
         statusRank: 0,

@@ -28,7 +28,10 @@ export async function createOrderForAcceptedQuote(tx: TTx, input: { quoteId: str
       neededBy: true,
       deliveryArea: true,
       customerId: true,
-      customer: { select: { name: true, email: true, phone: true } },
+      contactName: true,
+      contactEmail: true,
+      contactPhone: true,
+      customer: { select: { name: true } },
     },
   });
   if (quote.quotedAmountCents === null) {
@@ -46,7 +49,10 @@ export async function createOrderForAcceptedQuote(tx: TTx, input: { quoteId: str
       currency: quote.currency,
       deliveryDate: quote.neededBy,
       deliveryAddress: quote.deliveryArea,
-      searchText: [number, quote.number, quote.customer.name, quote.customer.email, quote.customer.phone].filter(Boolean).join(" ").toLowerCase(),
+      searchText: [number, quote.number, quote.customer.name, quote.contactName, quote.contactEmail, quote.contactPhone]
+        .filter((part, index, parts) => part && parts.indexOf(part) === index)
+        .join(" ")
+        .toLowerCase(),
       createdAt: input.now,
       events: { create: { kind: "status", toStatus: "confirmed", note: `Made from quote ${quote.number}.`, actorId: input.actorId, createdAt: input.now } },
     },

@@ -22,6 +22,7 @@ import { describeEmailError, type TEmailFailure } from "@/lib/email/errors";
 import type { TMailer } from "@/lib/email/mailer";
 import { log } from "@/lib/log";
 import { listNotificationSettings } from "@/lib/notifications/settings";
+import { QUOTE_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 import { retryDelayMs, type TBackoffOptions } from "@/lib/outbox/backoff";
 import type { TPacer } from "@/lib/outbox/pacing";
 import { currentRun, planAttempt, type TPlan } from "@/lib/outbox/plan";
@@ -164,7 +165,7 @@ export function createDispatcher(options: TDispatcherOptions) {
           include: {
             customer: true,
             quote: true,
-            order: true,
+            order: { include: { quote: { select: QUOTE_CONTACT_SELECT } } },
             sendAttempts: { orderBy: { number: "asc" }, select: { number: true, outcome: true, errorCode: true, errorTitle: true, errorDetail: true } },
           },
         }),
@@ -223,7 +224,8 @@ export function createDispatcher(options: TDispatcherOptions) {
     }
     const plan = planAttempt({
       message,
-      customer: message.customer,
+      // About a quote or its order: to the details the quote was requested with.
+      customer: recipientFor(message.customer, message.quote ?? message.order?.quote ?? null),
       quote: message.quote,
       order: message.order,
       setting,

@@ -30,12 +30,12 @@ export async function enqueueNotification(tx: TTx, input: TEnqueueInput): Promis
   const idempotencyKey = idempotencyKeyFor(input);
   const existing = await tx.message.findUnique({ where: { idempotencyKey }, select: { id: true } });
   if (existing) return existing.id;
-  const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { contactPreference: true } });
+  const preference = await preferredChannel(tx, input);
   const now = input.now ?? new Date();
   const message = await tx.message.create({
     data: {
       // The preferred channel for now; the dispatcher decides for real when it sends.
-      channel: customer.contactPreference === "whatsapp" ? "whatsapp" : "email",
+      channel: preference === "whatsapp" ? "whatsapp" : "email",
       direction: "outbound",
       origin: `system:${input.event}`,
       event: input.event,
@@ -52,4 +52,16 @@ export async function enqueueNotification(tx: TTx, input: TEnqueueInput): Promis
     select: { id: true },
   });
   return message.id;
+}
+
+/** The channel asked for on the quote the message is about (an order's, its quote's); else the customer's. */
+async function preferredChannel(tx: TTx, input: TEnqueueInput): Promise<string> {
+  const quote = input.quoteId
+    ? await tx.quote.findUnique({ where: { id: input.quoteId }, select: { contactPreference: true } })
+    : input.orderId
+      ? (await tx.order.findUnique({ where: { id: input.orderId }, select: { quote: { select: { contactPreference: true } } } }))?.quote
+      : null;
+  if (quote) return quote.contactPreference;
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { contactPreference: true } });
+  return customer.contactPreference;
 }

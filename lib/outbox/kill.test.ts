@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { freePort, startReceiver } from "@/test/http-receiver";
 import { startSmtpListener } from "@/test/smtp-listener";
 import { startWorkerProcess } from "@/test/worker-process";
+import { contactSnapshotOf } from "@/lib/customers/recipient";
 
 const MESSAGES = 500;
 const KILLS = 50;
@@ -41,6 +42,7 @@ beforeAll(async () => {
     id: randomUUID(),
     number: `Q-2026-${String(index + 1).padStart(4, "0")}`,
     customerId: customer.id,
+    ...contactSnapshotOf(customer),
     occasion: "Hamper",
     currency: "ZAR",
     searchText: customer.name.toLowerCase(),

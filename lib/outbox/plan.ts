@@ -4,7 +4,9 @@ import { STORED_ACCEPT_LINK, acceptPath, acceptToken, acceptUrl } from "@/lib/qu
 import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText, type TComposed } from "@/lib/notifications/compose";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { fieldValues, type TFieldSource } from "@/lib/notifications/fields";
-import { chooseChannel, type TChannelCustomer } from "@/lib/outbox/channel";
+import { chooseChannel } from "@/lib/outbox/channel";
+import { withEmailProof } from "@/lib/customers/email-proof";
+import type { TRecipient } from "@/lib/customers/recipient";
 
 export type TAttemptSummary = { number: number; outcome: string | null; errorCode: string | null; errorTitle: string | null; errorDetail: string | null };
 
@@ -21,7 +23,8 @@ export type TPlanInput = {
     templateButtonParam?: string | null;
     subject: string | null;
   };
-  customer: TChannelCustomer & { name: string };
+  /** Where this message goes: the quote's contact details (lib/customers/recipient.ts). */
+  customer: TRecipient;
   quote: (NonNullable<TFieldSource["quote"]> & { id: string; status: string; answeredAt: Date | null }) | null;
   order: TFieldSource["order"];
   setting: TNotificationSettingValue | null;
@@ -72,7 +75,9 @@ export function planAttempt(input: TPlanInput): TPlan {
   if (choice.channel === null) return { send: false, reason: choice.reason };
 
   const link = acceptLinkFor(input.quote, input.now);
-  const values = fieldValues({ customer, quote: input.quote, order: input.order, acceptLink: link });
+  // An emailed link also proves the address it was sent to, when it is opened.
+  const shownLink = link && choice.channel === "email" && input.quote ? { ...link, url: withEmailProof(link.url, input.quote.id, customer.email!) } : link;
+  const values = fieldValues({ customer, quote: input.quote, order: input.order, acceptLink: shownLink });
   const content =
     choice.channel === "email"
       ? composeEmail(input.setting, values)

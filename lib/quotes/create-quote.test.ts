@@ -39,34 +39,40 @@ describe("submitQuoteRequest", () => {
     ]);
   });
 
-  it("takes consent given again after an opt-out, and keeps both entries", async () => {
+  it("never undoes an opt-out: consent on a later request stays on that quote, and WhatsApp stays refused", async () => {
     const first = await submitQuoteRequest(onWhatsApp("0831113333"), { ip: ip() });
     const customer = await customerOf(first.quoteId);
-    await db.customer.update({ where: { id: customer.id }, data: { whatsappOptedOutAt: new Date() } });
-    await submitQuoteRequest(onWhatsApp("+27 83 111 3333"), { ip: ip() });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ whatsappOptedOutAt: null, whatsappConsentSource: "quote-form" });
-    expect(await db.consentEvent.count({ where: { customerId: customer.id } })).toBe(2);
+    const optedOutAt = new Date();
+    await db.customer.update({ where: { id: customer.id }, data: { whatsappOptedOutAt: optedOutAt } });
+    const again = await submitQuoteRequest(onWhatsApp("+27 83 111 3333"), { ip: ip() });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ whatsappOptedOutAt: optedOutAt });
+    expect(await db.consentEvent.count({ where: { customerId: customer.id } })).toBe(1);
+    expect(await db.quote.findUniqueOrThrow({ where: { id: again.quoteId } })).toMatchObject({ contactPhone: "27831113333", whatsappConsentAt: expect.any(Date) });
   });
 
-  it("finds the customer by email, whatever its case, and brings the name and preference up to date", async () => {
+  it("finds the customer by email, whatever its case, and changes nothing on them: the new name and preference are offered", async () => {
     const first = await submitQuoteRequest(request({ email: "thabo@example.com", phone: "0841234567" }), { ip: ip() });
     const again = await submitQuoteRequest(onWhatsApp("0841234567", { name: "Thabo Nkosi", email: "THABO@example.com" }), { ip: ip() });
     const customer = await customerOf(again.quoteId);
     expect(customer.id).toBe((await customerOf(first.quoteId)).id);
-    expect(customer).toMatchObject({ name: "Thabo Nkosi", contactPreference: "whatsapp", phone: "27841234567" });
+    expect(customer).toMatchObject({ name: "Ann Mokoena", contactPreference: "email", phone: "27841234567", whatsappConsentAt: null });
+    expect(await db.quote.findUniqueOrThrow({ where: { id: again.quoteId } })).toMatchObject({ contactName: "Thabo Nkosi", contactPreference: "whatsapp", contactEmail: "thabo@example.com" });
+    const offers = await db.contactOffer.findMany({ where: { quoteId: again.quoteId }, orderBy: { field: "asc" } });
+    expect(offers.map((offer) => [offer.field, offer.value, offer.status])).toEqual([
+      ["contactPreference", "whatsapp", "open"],
+      ["name", "Thabo Nkosi", "open"],
+    ]);
     expect(await db.customer.count({ where: { email: "thabo@example.com" } })).toBe(1);
   });
 
-  it("finds the customer by phone typed another way, and takes a new email as theirs", async () => {
-    const first = await submitQuoteRequest(onWhatsApp("072 555 0101"), { ip: ip() });
-    const byPhone = await submitQuoteRequest(request({ email: "Lindi@Example.com", phone: "+27 (72) 555-0101" }), { ip: ip() });
+  it("finds the customer by phone typed another way, and offers a new email instead of taking it", async () => {
+    const first = await submitQuoteRequest(onWhatsApp("072 555 0101", { email: "lindi@example.com" }), { ip: ip() });
+    const byPhone = await submitQuoteRequest(request({ email: "Lindi.New@Example.com", phone: "+27 (72) 555-0101" }), { ip: ip() });
     const customer = await customerOf(byPhone.quoteId);
     expect(customer.id).toBe((await customerOf(first.quoteId)).id);
-    expect(customer).toMatchObject({ email: "lindi@example.com", contactPreference: "email" });
-
-    const newEmail = await submitQuoteRequest(request({ email: "lindi.new@example.com", phone: "0725550101" }), { ip: ip() });
-    expect((await customerOf(newEmail.quoteId)).email).toBe("lindi.new@example.com");
-    expect(await firstNote(newEmail.quoteId)).toContain("Email changed from lindi@example.com to lindi.new@example.com");
+    expect(customer).toMatchObject({ email: "lindi@example.com", contactPreference: "whatsapp" });
+    expect(await db.contactOffer.findMany({ where: { quoteId: byPhone.quoteId, field: "email" } })).toMatchObject([{ value: "lindi.new@example.com" }]);
+    expect(await firstNote(byPhone.quoteId)).toContain("Matched to the existing customer Ann Mokoena by phone number; their record was not changed.");
   });
 
   it("when the email is one customer's and the phone another's, follows the chosen channel and moves nothing", async () => {
@@ -75,11 +81,13 @@ describe("submitQuoteRequest", () => {
 
     const byEmail = await submitQuoteRequest(request({ name: "Sipho", email: "sipho@example.com", phone: "061 000 0001" }), { ip: ip() });
     expect((await customerOf(byEmail.quoteId)).id).toBe(emailOwner.id);
-    expect(await firstNote(byEmail.quoteId)).toContain("The phone number +27610000001 on this request belongs to another customer, Zanele; it was left with them.");
+    expect(await firstNote(byEmail.quoteId)).toContain("The phone number +27610000001 on this request belongs to another customer, Zanele.");
 
     const byPhone = await submitQuoteRequest(onWhatsApp("061 000 0001", { name: "Zanele", email: "sipho@example.com" }), { ip: ip() });
     expect((await customerOf(byPhone.quoteId)).id).toBe(phoneOwner.id);
     expect(await firstNote(byPhone.quoteId)).toContain("The email sipho@example.com on this request belongs to another customer, Sipho");
+    // Details another customer holds are not offered: applying one would break uniqueness.
+    expect(await db.contactOffer.count({ where: { quoteId: { in: [byEmail.quoteId, byPhone.quoteId] }, field: { in: ["email", "phone"] } } })).toBe(0);
 
     expect(await db.customer.findUniqueOrThrow({ where: { id: emailOwner.id } })).toMatchObject({ email: "sipho@example.com", phone: null, whatsappConsentAt: null });
     expect(await db.customer.findUniqueOrThrow({ where: { id: phoneOwner.id } })).toMatchObject({ email: null, phone: "27610000001" });
@@ -129,7 +137,7 @@ describe("submitQuoteRequest", () => {
     // A quote already holds the number this request will be given, so the quote insert fails
     // after the customer, the consent entry and the counter were written.
     const squatter = await db.customer.create({ data: { name: "Earlier", email: "earlier@example.com" } });
-    await db.quote.create({ data: { number: "Q-2050-0001", customerId: squatter.id, occasion: "x", currency: "ZAR", searchText: "q-2050-0001" } });
+    await db.quote.create({ data: { number: "Q-2050-0001", customerId: squatter.id, contactName: "Earlier", occasion: "x", currency: "ZAR", searchText: "q-2050-0001" } });
 
     const attempt = submitQuoteRequest(onWhatsApp("0829990000", { email: "half@example.com" }), { ip: ip(), now: new Date("2050-05-05T10:00:00Z") });
     await expect(attempt).rejects.toThrow();

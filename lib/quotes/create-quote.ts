@@ -1,6 +1,7 @@
 // A customer's quote request from the public form: spam checks, then one transaction (customer,
-// consent, quote, first timeline entry) so a failure anywhere leaves nothing half made.
-import { db } from "@/lib/db";
+// consent, quote with the contact details it was requested with, contact offers, first timeline
+// entry, acknowledgement) so a failure anywhere leaves nothing half made.
+import { db, type TTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -21,6 +22,26 @@ export const serverQuoteRequestSchema = quoteRequestSchema({ region: env.DEFAULT
 export const SPAM_REJECTION_MESSAGE = "We could not accept this request. Please try again, or contact us directly.";
 
 const orNull = (value: string) => value || null;
+
+/**
+ * Why this request's acknowledgement is not sent, when its email or phone already received
+ * QUOTE_ACK_LIMIT of them in the window: anyone can type anyone's address, and a flood of
+ * acknowledgements must not reach that inbox. The quote itself is kept (refusing it would let
+ * a stranger lock the real customer out of the form), so staff still answer it.
+ */
+async function acknowledgementsExhausted(tx: TTx, contact: { email: string | null; phone: string | null }, now: Date): Promise<string | null> {
+  if (env.QUOTE_ACK_LIMIT === 0) return null;
+  const since = new Date(now.getTime() - env.QUOTE_ACK_LIMIT_WINDOW_SECONDS * 1000);
+  const recent = async (where: { contactEmail: string } | { contactPhone: string }) => tx.quote.count({ where: { ...where, createdAt: { gt: since } } });
+  const minutes = Math.round(env.QUOTE_ACK_LIMIT_WINDOW_SECONDS / 60);
+  if (contact.email && (await recent({ contactEmail: contact.email })) >= env.QUOTE_ACK_LIMIT) {
+    return `${env.QUOTE_ACK_LIMIT} requests from ${contact.email} in the last ${minutes} minutes already had one.`;
+  }
+  if (contact.phone && (await recent({ contactPhone: contact.phone })) >= env.QUOTE_ACK_LIMIT) {
+    return `${env.QUOTE_ACK_LIMIT} requests from +${contact.phone} in the last ${minutes} minutes already had one.`;
+  }
+  return null;
+}
 
 /**
  * Stores a quote request and returns its number. Refuses (with an AppError, storing nothing) a
@@ -50,10 +71,17 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
         at: now,
       });
       const number = await nextNumber(tx, "Q", yearIn(env.BUSINESS_TIME_ZONE, now));
+      const floodedBy = await acknowledgementsExhausted(tx, { email, phone }, now);
+      const consent = request.contactPreference === "whatsapp" && request.whatsappConsent;
       const quote = await tx.quote.create({
         data: {
           number,
           customerId: customer.customerId,
+          contactName: request.name,
+          contactEmail: email,
+          contactPhone: phone,
+          contactPreference: request.contactPreference,
+          whatsappConsentAt: consent ? now : null,
           status: "new",
           occasion: request.occasion,
           budgetCents: request.budget ? parseMoneyToCents(request.budget) : null,
@@ -64,13 +92,18 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
           searchText: [number, request.name, email, phone].filter(Boolean).join(" ").toLowerCase(),
           createdAt: now,
           statusEvents: {
-            create: { toStatus: "new", note: ["Requested on the website.", ...customer.notes].join(" "), createdAt: now },
+            create: {
+              toStatus: "new",
+              note: ["Requested on the website.", ...customer.notes, floodedBy ? `No acknowledgement sent: ${floodedBy}` : null].filter(Boolean).join(" "),
+              createdAt: now,
+            },
           },
+          contactOffers: { create: customer.offers.map((offer) => ({ customerId: customer.customerId, field: offer.field, value: offer.value, createdAt: now })) },
         },
         select: { id: true, number: true },
       });
       // The acknowledgement; a quote is requested once, so its number versions the message.
-      await enqueueNotification(tx, { event: "quote.received", customerId: customer.customerId, quoteId: quote.id, version: quote.number, now });
+      if (!floodedBy) await enqueueNotification(tx, { event: "quote.received", customerId: customer.customerId, quoteId: quote.id, version: quote.number, now });
       return { quoteId: quote.id, number: quote.number };
     });
 

@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { countRows, findPageWithCustomer, loadPage, orderBy, searchConditions, whereAll } from "@/lib/list-sql";
 import type { TQuoteListParams, TQuoteSort } from "@/lib/quotes/list-params";
 import { isQuoteStatus, QUOTE_STATUSES, type TQuoteStatus } from "@/lib/quotes/status";
+import { OPEN_OFFER_FIELDS } from "@/lib/customers/queries";
 
 export type TQuoteListRow = {
   id: string;
@@ -104,6 +105,13 @@ export function getQuoteDetail(id: string) {
       validUntil: true,
       declineReason: true,
       createdAt: true,
+      contactName: true,
+      contactEmail: true,
+      contactPhone: true,
+      contactPreference: true,
+      whatsappConsentAt: true,
+      emailVerifiedAt: true,
+      contactOffers: { where: { status: "open" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: OPEN_OFFER_FIELDS },
       order: { select: { id: true, number: true, status: true } },
       customer: {
         select: {
@@ -111,6 +119,8 @@ export function getQuoteDetail(id: string) {
           name: true,
           email: true,
           phone: true,
+          phoneVerifiedAt: true,
+          emailVerifiedAt: true,
           contactPreference: true,
           whatsappConsentAt: true,
           whatsappConsentSource: true,

@@ -24,18 +24,22 @@ export type TLinkQuote = {
   orderNumber: string | null;
 };
 
+export type TLinkQuoteRow = TLinkQuote & { id: string };
+
 export type TLinkState =
   | { state: "unknown" }
-  | { state: "expired"; quote: TLinkQuote }
-  | { state: "open"; quote: TLinkQuote }
-  | { state: "closed"; quote: TLinkQuote };
+  | { state: "expired"; quote: TLinkQuoteRow }
+  | { state: "open"; quote: TLinkQuoteRow }
+  | { state: "closed"; quote: TLinkQuoteRow };
 
 export async function quoteForLink(token: string, now = new Date()): Promise<TLinkState> {
   if (!ACCEPT_TOKEN_PATTERN.test(token)) return { state: "unknown" };
   const row = await db.quote.findUnique({
     where: { acceptTokenHash: hashAcceptToken(token) },
     select: {
+      id: true,
       number: true,
+      contactName: true,
       occasion: true,
       status: true,
       quotedAmountCents: true,
@@ -45,12 +49,12 @@ export async function quoteForLink(token: string, now = new Date()): Promise<TLi
       neededBy: true,
       respondedAt: true,
       declineReason: true,
-      customer: { select: { name: true } },
       order: { select: { number: true } },
     },
   });
   if (!row) return { state: "unknown" };
-  const quote: TLinkQuote = {
+  const quote: TLinkQuoteRow = {
+    id: row.id,
     number: row.number,
     occasion: row.occasion,
     status: row.status,
@@ -61,7 +65,7 @@ export async function quoteForLink(token: string, now = new Date()): Promise<TLi
     neededBy: row.neededBy,
     respondedAt: row.respondedAt,
     declineReason: row.declineReason,
-    customerName: row.customer.name,
+    customerName: row.contactName,
     orderNumber: row.order?.number ?? null,
   };
   if (row.status !== "quoted") return { state: "closed", quote };

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { contactSnapshotOf } from "@/lib/customers/recipient";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -51,7 +52,15 @@ const customers = Array.from({ length: MESSAGES }, (_, index) => ({
   whatsappConsentAt: new Date(),
 }));
 await db.customer.createMany({ data: customers });
-const quotes = customers.map((customer, index) => ({ id: randomUUID(), number: `Q-2026-${index}`, customerId: customer.id, occasion: "Hamper", currency: "ZAR", searchText: "" }));
+const quotes = customers.map((customer, index) => ({
+  id: randomUUID(),
+  number: `Q-2026-${index}`,
+  customerId: customer.id,
+  ...contactSnapshotOf({ ...customer, email: null }),
+  occasion: "Hamper",
+  currency: "ZAR",
+  searchText: "",
+}));
 await db.quote.createMany({ data: quotes });
 const events = ["quote.received", "quote.answered", "quote.accepted"];
 const rows = quotes.map((quote) => ({ quoteId: quote.id, customerId: quote.customerId, event: events[0]! }));

@@ -1,6 +1,7 @@
 // Bulk rows for benchmarks, written straight through Prisma in large batches.
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { contactSnapshotOf } from "../../lib/customers/recipient.ts";
 
 const FIRST = ["Ann", "Thabo", "Lerato", "Pieter", "Zanele", "Sipho", "Megan", "Ayanda", "Johan", "Naledi", "Kagiso", "Chloe"];
 const LAST = ["Mokoena", "van der Merwe", "Naidoo", "Dlamini", "Botha", "Khumalo", "Smith", "Pillay", "Nkosi", "Jacobs"];
@@ -38,6 +39,7 @@ export async function fillQuotes(databaseUrl: string, count: number, batch = 500
           id: `bench-q-${n}`,
           number,
           customerId: customer.id,
+          ...contactSnapshotOf(customer),
           status: STATUSES[n % STATUSES.length]!,
           occasion: "Birthday gift hamper",
           budgetCents: 50_000 + (n % 40) * 2_500,

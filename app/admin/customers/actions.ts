@@ -12,6 +12,9 @@ import {
   ZRecordWhatsAppConsentSchema,
   ZWithdrawWhatsAppConsentSchema,
 } from "@/lib/customers/preference";
+import { editCustomerDetails, mergeCustomersByAdmin, resolveContactOffer } from "@/lib/customers/contact-changes";
+import { ZEditCustomerDetailsSchema, ZFindMergeCandidatesSchema, ZMergeCustomersSchema, ZResolveContactOfferSchema } from "@/lib/customers/contact-schema";
+import { findMergeCandidates } from "@/lib/customers/queries";
 
 // Preference and consent show on the customer's page, the customer list and every quote and
 // order page of theirs: refresh all admin pages.
@@ -40,3 +43,33 @@ export const withdrawWhatsAppConsentAction = adminActionClient
     refreshAdminPages();
     return { optedOutAt: optedOutAt.toISOString() };
   });
+
+export const editCustomerDetailsAction = adminActionClient.inputSchema(ZEditCustomerDetailsSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await editCustomerDetails(parsedInput, ctx.admin.id);
+  if (result.changed.length) refreshAdminPages();
+  return result;
+});
+
+export const resolveContactOfferAction = adminActionClient.inputSchema(ZResolveContactOfferSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await resolveContactOffer(parsedInput, ctx.admin.id);
+  refreshAdminPages();
+  return result;
+});
+
+export const findMergeCandidatesAction = adminActionClient.inputSchema(ZFindMergeCandidatesSchema).action(async ({ parsedInput }) => {
+  const candidates = await findMergeCandidates(parsedInput.customerId, parsedInput.query);
+  return candidates.map((candidate) => ({
+    id: candidate.id,
+    name: candidate.name,
+    email: candidate.email,
+    phone: candidate.phone,
+    quotes: candidate._count.quotes,
+    orders: candidate._count.orders,
+  }));
+});
+
+export const mergeCustomersAction = adminActionClient.inputSchema(ZMergeCustomersSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await mergeCustomersByAdmin(parsedInput, ctx.admin.id);
+  refreshAdminPages();
+  return { quotes: result.quotes, orders: result.orders, messages: result.messages };
+});

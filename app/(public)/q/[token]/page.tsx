@@ -3,6 +3,7 @@ import { CheckCircle2, Clock, HelpCircle, XCircle } from "lucide-react";
 import { Card, CardContent } from "@/components/ui/card";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/format";
 import { quoteForLink, type TLinkQuote } from "@/lib/quotes/respond-by-link";
+import { EMAIL_PROOF_PARAM, verifyEmailByLink } from "@/lib/customers/email-proof";
 import { RespondForm } from "./respond-form";
 
 export const metadata: Metadata = { title: "Your quote", robots: { index: false, follow: false } };
@@ -82,9 +83,12 @@ function ClosedNotice({ quote }: { quote: TLinkQuote }) {
   );
 }
 
-export default async function QuoteLinkPage({ params }: PageProps<"/q/[token]">) {
+export default async function QuoteLinkPage({ params, searchParams }: PageProps<"/q/[token]">) {
   const { token } = await params;
   const link = await quoteForLink(token);
+  // Opened from an email: that proves the address (lib/customers/email-proof.ts).
+  const proof = (await searchParams)[EMAIL_PROOF_PARAM];
+  if (link.state !== "unknown" && typeof proof === "string") await verifyEmailByLink(link.quote.id, proof);
 
   if (link.state === "unknown") {
     return (
