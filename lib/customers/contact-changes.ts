@@ -74,7 +74,7 @@ async function changeField(tx: TTx, customer: TCustomerRow, change: TChange): Pr
 }
 
 /** Saves the edited name, email and phone; returns which of them changed. */
-export function editCustomerDetails(input: TEditCustomerDetails, actorId: string, now = new Date()): Promise<{ changed: TField[] }> {
+export async function editCustomerDetails(input: TEditCustomerDetails, actorId: string, now = new Date()): Promise<{ changed: TField[] }> {
   const email = input.email ? input.email.toLowerCase() : null;
   const phone = input.phone ? normalizePhone(input.phone, env.DEFAULT_PHONE_REGION) : null;
   if (input.phone && !phone) {
