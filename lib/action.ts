@@ -4,6 +4,7 @@
 import { createSafeActionClient } from "next-safe-action";
 import { AppError } from "@/lib/errors";
 import { getAdmin } from "@/lib/auth/session";
+import { canManageSettings } from "@/lib/admins/roles";
 import { log } from "@/lib/log";
 
 export const UNEXPECTED_ERROR_MESSAGE = "Something went wrong on our side. Nothing was saved; please try again.";
@@ -17,8 +18,18 @@ export const actionClient = createSafeActionClient({
   },
 });
 
+export const SIGNED_OUT_MESSAGE = "Your session has ended. Sign in again to continue.";
+
 export const adminActionClient = actionClient.use(async ({ next }) => {
   const admin = await getAdmin();
-  if (!admin) throw new AppError("unauthorized", "Your session has ended. Sign in again to continue.");
+  if (!admin) throw new AppError("unauthorized", SIGNED_OUT_MESSAGE);
   return next({ ctx: { admin } });
+});
+
+export const FORBIDDEN_OWNER_MESSAGE = "Only an owner can do this. Ask an owner of this installation.";
+
+/** Settings and admin management: staff get a "forbidden" result (not a 500), nothing runs. */
+export const ownerActionClient = adminActionClient.use(async ({ ctx, next }) => {
+  if (!canManageSettings(ctx.admin.role)) throw new AppError("forbidden", FORBIDDEN_OWNER_MESSAGE);
+  return next({ ctx });
 });

@@ -2,15 +2,16 @@ import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: DefaultSession["user"] & { id: string; role: string };
+    user: DefaultSession["user"] & { id: string; sessionVersion: number };
   }
   interface User {
-    role?: string;
+    sessionVersion?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
-    role?: string;
+    /** The admin's sessionVersion when signing in; getAdmin refuses the token once it changes. */
+    sv?: number;
   }
 }

@@ -25,7 +25,8 @@ export async function ensureFirstAdmin(input: { email?: string; password?: strin
     data: {
       email,
       name: "Administrator",
-      role: "admin",
+      // The first account runs the installation: it invites the others.
+      role: "owner",
       passwordHash: await hashPassword(input.password ?? generatedPassword!),
     },
   });

@@ -1,50 +1,41 @@
-// Credential check with a per-account lockout: after LOGIN_MAX_ATTEMPTS failures in a row the
-// account refuses every password until the lockout ends, and says so.
+// The credential check behind the sign-in form. Throttled first (lib/auth/throttle.ts), by email
+// and address, never by account: a refusal says the same whether or not the email has an
+// account, and every unthrottled try hashes once (a dummy hash for unknown, invited or
+// deactivated accounts), so answers take about as long either way.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
+import { claimSignInAttempt, recordSignInSuccess } from "@/lib/auth/throttle";
+import { roleOf, type TAdminRole } from "@/lib/admins/roles";
 
-export type TAdminIdentity = { id: string; email: string; name: string; role: string };
+export type TAdminIdentity = { id: string; email: string; name: string; role: TAdminRole; sessionVersion: number };
 
 export type TLoginResult =
   | { ok: true; admin: TAdminIdentity }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; lockedUntil: Date };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-// A real hash to compare against when the email is unknown, so both paths take the same time.
+// A real hash to compare against when there is no usable one, so both paths take the same time.
 const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$2HApu2v8RBUgfsvIvLj/Fw$+EiGCUjz3f+PzO87O+3v1HyHxaFIjSZyiVU08CCbhqc";
 
-export async function checkAdminLogin(email: string, password: string, now = new Date()): Promise<TLoginResult> {
-  const admin = await db.adminUser.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    omit: { passwordHash: false },
-  });
-  if (!admin) {
-    await verifyPassword(DUMMY_HASH, password);
-    return { ok: false, reason: "invalid" };
-  }
-  if (admin.lockedUntil && admin.lockedUntil > now) {
-    return { ok: false, reason: "locked", lockedUntil: admin.lockedUntil };
-  }
-  if (!(await verifyPassword(admin.passwordHash, password))) {
-    const failures = admin.failedLoginCount + 1;
-    const lock = failures >= env.LOGIN_MAX_ATTEMPTS;
-    const lockedUntil = new Date(now.getTime() + env.LOGIN_LOCKOUT_MINUTES * 60_000);
-    await db.adminUser.update({
-      where: { id: admin.id },
-      data: { failedLoginCount: lock ? 0 : failures, lockedUntil: lock ? lockedUntil : admin.lockedUntil },
-    });
-    return lock ? { ok: false, reason: "locked", lockedUntil } : { ok: false, reason: "invalid" };
-  }
-  await db.adminUser.update({
-    where: { id: admin.id },
-    data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
-  });
-  return { ok: true, admin: { id: admin.id, email: admin.email, name: admin.name, role: admin.role } };
-}
+export type TLoginContext = { address?: string; now?: Date };
 
-export function lockoutMessage(lockedUntil: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-  return `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+export async function checkAdminLogin(email: string, password: string, context: TLoginContext = {}): Promise<TLoginResult> {
+  const address = context.address ?? "unknown";
+  const now = context.now ?? new Date();
+  const normalised = email.trim().toLowerCase();
+  const claim = await claimSignInAttempt(normalised, address, now.getTime());
+  if (!claim.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(claim.retryAfterMs / 1000) };
+
+  const admin = await db.adminUser.findUnique({ where: { email: normalised }, omit: { passwordHash: false } });
+  const usable = admin && admin.passwordHash && !admin.deactivatedAt ? admin : null;
+  const matches = await verifyPassword(usable?.passwordHash ?? DUMMY_HASH, password);
+  if (!usable || !matches) return { ok: false, reason: "invalid" };
+
+  await recordSignInSuccess(normalised, address);
+  await db.adminUser.update({ where: { id: usable.id }, data: { lastLoginAt: now } });
+  return {
+    ok: true,
+    admin: { id: usable.id, email: usable.email, name: usable.name || usable.email, role: roleOf(usable.role), sessionVersion: usable.sessionVersion },
+  };
 }

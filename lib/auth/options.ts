@@ -1,8 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { checkAdminLogin, lockoutMessage } from "@/lib/auth/login";
+import { checkAdminLogin } from "@/lib/auth/login";
+import { safeRedirectUrl } from "@/lib/auth/callback-url";
+import { throttledMessage } from "@/lib/auth/throttle-rules";
 import { env } from "@/lib/env";
+import { clientIp } from "@/lib/request-ip";
 
 const ZCredentialsSchema = z.object({
   email: z.email().max(200),
@@ -11,8 +14,35 @@ const ZCredentialsSchema = z.object({
 
 export const INVALID_LOGIN_MESSAGE = "That email and password do not match an account.";
 
+type TAuthorizeRequest = { headers?: Record<string, string | string[] | undefined> | Headers };
+
+function requestHeaders(req: TAuthorizeRequest | undefined): Headers {
+  if (!req?.headers) return new Headers();
+  if (req.headers instanceof Headers) return req.headers;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * The credentials check as next-auth calls it. Every failure is a thrown Error, whose message
+ * next-auth hands to signIn() as `error`; the message never says whether the email exists.
+ */
+export async function authorizeCredentials(credentials: unknown, req?: TAuthorizeRequest) {
+  const parsed = ZCredentialsSchema.safeParse(credentials);
+  if (!parsed.success) throw new Error(INVALID_LOGIN_MESSAGE);
+  const address = clientIp(requestHeaders(req), env.TRUST_PROXY);
+  const result = await checkAdminLogin(parsed.data.email, parsed.data.password, { address });
+  if (result.ok) return result.admin;
+  throw new Error(result.reason === "throttled" ? throttledMessage(result.retryAfterSeconds) : INVALID_LOGIN_MESSAGE);
+}
+
 // Credentials sign-in keeps its session in a signed JWT cookie (next-auth does not store
-// credentials sessions in the database). Eight hours covers a working day.
+// credentials sessions in the database). Eight hours covers a working day. The token carries
+// the admin's id and sessionVersion only: role and active state are read from the database on
+// each request (lib/auth/session.ts), so changes apply at once.
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -21,30 +51,25 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const parsed = ZCredentialsSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error(INVALID_LOGIN_MESSAGE);
-        const result = await checkAdminLogin(parsed.data.email, parsed.data.password);
-        if (result.ok) return result.admin;
-        // next-auth passes a thrown message back to signIn() as `error`.
-        throw new Error(result.reason === "locked" ? lockoutMessage(result.lockedUntil) : INVALID_LOGIN_MESSAGE);
-      },
+      authorize: (credentials, req) => authorizeCredentials(credentials, req as TAuthorizeRequest),
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.role = (user as { role?: string }).role ?? "staff";
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
       if (session.user) {
         session.user.id = token.sub ?? "";
-        session.user.role = typeof token.role === "string" ? token.role : "staff";
+        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       }
       return session;
     },
+    // Where next-auth sends the browser after signing in or out: only paths on this site.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
   },
 };

@@ -1,0 +1,61 @@
+// The sign-in throttle's storage: one atomic statement per try. A try is counted as a failure
+// *before* the password is checked (and forgiven after a success), so parallel tries cannot all
+// read "allowed" and then write: the database hands out the free tries one by one, and a try
+// that finds the key waiting is refused without a password check. SQLite dialect (upsert with
+// RETURNING, integer shifts); kept in this one file.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TDb, TTx } from "@/lib/db";
+import { delayAfterFailures, type TThrottlePolicy } from "@/lib/auth/throttle-rules";
+
+export type TClaim = { allowed: true; failures: number } | { allowed: false; retryAfterMs: number };
+
+type TClient = TDb | TTx;
+
+/** The failure count after this try: it starts again after a quiet spell. */
+function nextFailures(nowMs: number, policy: TThrottlePolicy) {
+  return Prisma.sql`(CASE WHEN "lastFailureMs" < ${nowMs - policy.forgetAfterSeconds * 1000} THEN 1 ELSE "failures" + 1 END)`;
+}
+
+/** delayAfterFailures (throttle-rules.ts) in SQL, in milliseconds, for a failure count. */
+function delayMs(failures: Prisma.Sql, policy: TThrottlePolicy) {
+  return Prisma.sql`(CASE WHEN ${failures} < ${policy.freeAttempts} THEN 0
+    ELSE 1000 * MIN(${policy.maxDelaySeconds}, 1 << MIN(30, ${failures} - ${policy.freeAttempts})) END)`;
+}
+
+/** Counts one try against `key`, or refuses it while the key must wait. */
+export async function claimAttempt(client: TClient, key: string, policy: TThrottlePolicy, nowMs: number): Promise<TClaim> {
+  const failures = nextFailures(nowMs, policy);
+  const firstBlock = 1000 * delayAfterFailures(1, policy);
+  const rows = await client.$queryRaw<{ failures: number | bigint }[]>`
+    INSERT INTO "LoginThrottle" ("key", "failures", "blockedUntilMs", "lastFailureMs")
+    VALUES (${key}, 1, ${nowMs + firstBlock}, ${nowMs})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = ${failures},
+      "blockedUntilMs" = ${nowMs} + ${delayMs(failures, policy)},
+      "lastFailureMs" = ${nowMs}
+    WHERE "blockedUntilMs" <= ${nowMs}
+    RETURNING "failures"`;
+  if (rows.length === 1) return { allowed: true, failures: Number(rows[0].failures) };
+  const waiting = await client.$queryRaw<{ blockedUntilMs: number | bigint }[]>`
+    SELECT "blockedUntilMs" FROM "LoginThrottle" WHERE "key" = ${key}`;
+  return { allowed: false, retryAfterMs: Math.max(0, Number(waiting[0]?.blockedUntilMs ?? nowMs) - nowMs) };
+}
+
+/** Takes back the failure counted for a try that turned out right; lifts a wait it caused. */
+export async function forgiveAttempt(client: TClient, key: string, policy: TThrottlePolicy): Promise<void> {
+  await client.$executeRaw`
+    UPDATE "LoginThrottle" SET
+      "failures" = MAX(0, "failures" - 1),
+      "blockedUntilMs" = CASE WHEN "failures" - 1 < ${policy.freeAttempts} THEN 0 ELSE "blockedUntilMs" END
+    WHERE "key" = ${key}`;
+}
+
+export async function clearKey(client: TClient, key: string): Promise<void> {
+  await client.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${key}`;
+}
+
+/** Clears every key that starts with `prefix` (all addresses of one email, after a reset). */
+export async function clearKeysWithPrefix(client: TClient, prefix: string): Promise<void> {
+  // substr instead of LIKE: an email may contain "_" or "%".
+  await client.$executeRaw`DELETE FROM "LoginThrottle" WHERE substr("key", 1, ${prefix.length}) = ${prefix}`;
+}
