@@ -9,6 +9,7 @@ import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventSubject } from "@/lib/notifications/events";
 import { fieldValues } from "@/lib/notifications/fields";
 import { chooseChannel } from "@/lib/outbox/channel";
+import { CUSTOMER_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 
 export type TPreviewTarget = { quoteId?: string | null; orderId?: string | null };
 
@@ -23,15 +24,7 @@ export type TNotificationPreview = {
   missing: string[];
 };
 
-const customerSelect = {
-  name: true,
-  email: true,
-  phone: true,
-  contactPreference: true,
-  whatsappConsentAt: true,
-  whatsappOptedOutAt: true,
-  lastInboundWhatsAppAt: true,
-} as const;
+const customerSelect = CUSTOMER_CONTACT_SELECT;
 
 
 /**
@@ -48,8 +41,9 @@ async function loadSource(client: TDb, event: TNotificationSettingValue["event"]
     ? await client.quote.findUnique({ where: { id: target.quoteId }, include: { order: true, customer: { select: customerSelect } } })
     : null;
   if (!order && !quote) throw new AppError("not_found", "That quote or order no longer exists. Choose another one.");
-  const customer = (order ?? quote)!.customer;
   const theQuote = quote ?? order?.quote ?? null;
+  // The dispatcher's own rule: a quote's (and its order's) messages go where the quote was asked from.
+  const customer = recipientFor((order ?? quote)!.customer, theQuote);
   const theOrder = order ?? quote?.order ?? null;
   const subject = eventSubject(event);
   const usesQuote = subject === "quote";

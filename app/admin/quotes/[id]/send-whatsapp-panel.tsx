@@ -6,6 +6,7 @@ import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import { acceptLinkFor } from "@/lib/outbox/plan";
 import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
 import { SimulateReplyForm } from "./simulate-reply-form";
+import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 
 /** The "Send WhatsApp" entry point of a quote, or the reason it cannot be used. */
 export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
@@ -21,11 +22,14 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
       answeredAt: true,
       validUntil: true,
       declineReason: true,
-      customer: { select: { name: true, phone: true, whatsappConsentAt: true, whatsappOptedOutAt: true, lastInboundWhatsAppAt: true } },
+      ...QUOTE_CONTACT_SELECT,
+      customer: { select: CUSTOMER_CONTACT_SELECT },
     },
   });
   if (!quote) return null;
-  const eligibility = whatsappEligibility(quote.customer);
+  // The number this quote was asked from, as the dispatcher will use it.
+  const recipient = recipientFor(quote.customer, quote);
+  const eligibility = whatsappEligibility(recipient);
   if (!eligibility.ok) {
     return (
       <p className="text-sm text-slate-600" data-testid="whatsapp-unavailable">
@@ -34,7 +38,7 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
     );
   }
   const templates = await approvedTemplates();
-  const firstName = quote.customer.name.split(/\s+/)[0] ?? quote.customer.name;
+  const firstName = recipient.name.split(/\s+/)[0] ?? recipient.name;
   const time = new Intl.DateTimeFormat(env.BUSINESS_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: env.BUSINESS_TIME_ZONE });
   return (
     <div className="space-y-3">
@@ -44,8 +48,8 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
         windowText={
           eligibility.windowOpen && eligibility.windowClosesAt
             ? `The customer wrote in the last 24 hours: free text is allowed until ${time.format(eligibility.windowClosesAt)}.`
-            : quote.customer.lastInboundWhatsAppAt
-              ? `The customer last wrote on ${time.format(quote.customer.lastInboundWhatsAppAt)}, more than 24 hours ago. WhatsApp only allows an approved template until they write again.`
+            : recipient.lastInboundWhatsAppAt
+              ? `The customer last wrote on ${time.format(recipient.lastInboundWhatsAppAt)}, more than 24 hours ago. WhatsApp only allows an approved template until they write again.`
               : "The customer has not written to us on WhatsApp, so WhatsApp only allows an approved template until they do."
         }
         templates={templates}

@@ -30,9 +30,10 @@ export const simulateCustomerReplyAction = adminActionClient
     if (!sandbox) throw new AppError("forbidden", "Customer replies can only be simulated in sandbox mode.");
     const quote = await db.quote.findUnique({
       where: { id: parsedInput.quoteId },
-      select: { customer: { select: { phone: true, name: true } } },
+      select: { contactPhone: true, contactName: true },
     });
-    if (!quote?.customer.phone) throw new AppError("conflict", "This customer has no phone number to write from.");
-    await sandbox.simulateInbound({ from: quote.customer.phone, text: parsedInput.text, profileName: quote.customer.name });
+    // From the number the quote was asked from: the one its messages go to.
+    if (!quote?.contactPhone) throw new AppError("conflict", "This quote has no phone number to write from.");
+    await sandbox.simulateInbound({ from: quote.contactPhone, text: parsedInput.text, profileName: quote.contactName });
     return { ok: true };
   });
