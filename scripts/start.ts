@@ -1,6 +1,6 @@
 // `npm start`: the app on the embedded database, from a fresh clone to a served app.
 // Loads .env, makes and keeps a NEXTAUTH_SECRET, migrates and seeds the database, builds when the
-// sources changed since the last build, then runs `next start`.
+// sources changed since the last build, then serves it (scripts/server.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -65,8 +65,14 @@ if (process.env.SKIP_BUILD !== "1") buildIfStale();
 
 const port = process.env.PORT || "3000";
 const host = process.env.HOSTNAME || "0.0.0.0";
-// Next exits about 17 ms after SIGTERM without waiting for anything; with manual handling the
-// server's own handler (instrumentation.ts) lets the message dispatcher finish its sends first.
-const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" } });
+// Our own server around Next (scripts/server.ts), so the per-IP limit sees the connection's
+// address. Next exits about 17 ms after SIGTERM without waiting for anything; with manual
+// handling the server's own handler (instrumentation.ts) lets the message dispatcher finish its
+// sends first.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: host, NEXT_MANUAL_SIG_HANDLE: "true" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
