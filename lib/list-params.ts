@@ -7,6 +7,7 @@
 // (see lib/list-sql.ts). Searches are not counted: an exact count of a substring search is a full
 // scan, so they page with "next" only.
 import { z } from "zod";
+import { ZTextSchema } from "@/lib/zod/text";
 
 export const PAGE_SIZE = 25;
 export const MAX_PAGE = 100_000;
@@ -18,12 +19,11 @@ export type TSearchParams = Record<string, string | string[] | undefined>;
 // A repeated parameter (?page=2&page=9) counts once: the first.
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
+// Text no person types (a NUL, half an emoji) searches for nothing rather than failing the page;
+// the cut counts code points, so it never leaves half an emoji behind either.
 export const zSearchText = z.preprocess(
   first,
-  z
-    .string()
-    .transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH).trim())
-    .catch(""),
+  ZTextSchema.transform((value) => Array.from(value.trim()).slice(0, MAX_SEARCH_LENGTH).join("").trim()).catch(""),
 );
 
 export const zPage = z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).catch(1));

@@ -1,6 +1,7 @@
 // The customer list's view, read from the URL so it can be bookmarked and shared. Anything
 // unreadable falls back to its default instead of failing the page. Client-safe.
 import { z } from "zod";
+import { zSearchText } from "@/lib/list-params";
 import { CONTACT_PREFERENCES } from "@/lib/quotes/request-schema";
 
 export const CUSTOMER_SORTS = ["created", "name"] as const;
@@ -25,13 +26,7 @@ export const MAX_SEARCH_LENGTH = 100;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const ZCustomerListParamsSchema = z.object({
-  q: z.preprocess(
-    first,
-    z
-      .string()
-      .transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH).trim())
-      .catch(""),
-  ),
+  q: zSearchText,
   preference: z.preprocess(first, z.enum(CONTACT_PREFERENCES).optional().catch(undefined)),
   sort: z.preprocess(first, z.enum(CUSTOMER_SORTS).catch("created")),
   dir: z.preprocess(first, z.enum(["asc", "desc"]).optional().catch(undefined)),

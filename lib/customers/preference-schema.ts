@@ -2,13 +2,14 @@
 // server action, and the consent state the page shows. Client-safe: the commands that use these
 // live in lib/customers/preference.ts.
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { CONTACT_PREFERENCES, type TContactPreference } from "@/lib/quotes/request-schema";
 
 export { CONTACT_PREFERENCES, type TContactPreference };
 
 export const CONTACT_PREFERENCE_LABEL: Record<TContactPreference, string> = { email: "Email", whatsapp: "WhatsApp" };
 
-const customerId = z.string().min(1, "Choose a customer.");
+const customerId = ZTextSchema.min(1, "Choose a customer.");
 
 export const ZChangeContactPreferenceSchema = z.object({
   customerId,
@@ -23,9 +24,7 @@ export const CONSENT_HOW_LIMIT = 500;
 export const ZRecordWhatsAppConsentSchema = z.object({
   customerId,
   // Written into the consent history as the evidence: without it a consent cannot be defended later.
-  how: z
-    .string()
-    .trim()
+  how: ZMultilineTextSchema.trim()
     .min(5, "Say how the customer agreed, for example “Said yes on a phone call”.")
     .max(CONSENT_HOW_LIMIT, `Keep this under ${CONSENT_HOW_LIMIT} characters.`),
 });
@@ -33,9 +32,7 @@ export type TRecordWhatsAppConsent = z.infer<typeof ZRecordWhatsAppConsentSchema
 
 export const ZWithdrawWhatsAppConsentSchema = z.object({
   customerId,
-  note: z
-    .string()
-    .trim()
+  note: ZMultilineTextSchema.trim()
     .max(CONSENT_HOW_LIMIT, `Keep the note under ${CONSENT_HOW_LIMIT} characters.`)
     .optional()
     .transform((note) => note || undefined),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { normalizePhone } from "@/lib/phone";
 import { parseMoneyToCents } from "@/lib/money";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 
 export const CONTACT_PREFERENCES = ["email", "whatsapp"] as const;
 export type TContactPreference = (typeof CONTACT_PREFERENCES)[number];
@@ -41,7 +42,7 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-const text = (max: number) => z.string().trim().max(max, `Keep this to ${max} characters or fewer.`);
+const text = (max: number, schema = ZTextSchema) => schema.trim().max(max, `Keep this to ${max} characters or fewer.`);
 
 export function quoteRequestSchema(options: { region: string; timeZone: string }) {
   return z
@@ -51,13 +52,13 @@ export function quoteRequestSchema(options: { region: string; timeZone: string }
       phone: text(QUOTE_REQUEST_LIMITS.phone),
       contactPreference: z.enum(CONTACT_PREFERENCES, { error: "Choose how we should contact you." }),
       whatsappConsent: z.boolean(),
-      occasion: text(QUOTE_REQUEST_LIMITS.occasion).min(3, "Tell us what the gift is for."),
+      occasion: text(QUOTE_REQUEST_LIMITS.occasion, ZMultilineTextSchema).min(3, "Tell us what the gift is for."),
       budget: text(QUOTE_REQUEST_LIMITS.budget),
       neededBy: text(10),
       deliveryArea: text(QUOTE_REQUEST_LIMITS.deliveryArea),
-      notes: text(QUOTE_REQUEST_LIMITS.notes),
+      notes: text(QUOTE_REQUEST_LIMITS.notes, ZMultilineTextSchema),
       // Honeypot: hidden from people, filled in by bots. Checked by submitQuoteRequest.
-      website: z.string().max(500),
+      website: ZTextSchema.max(500),
     })
     .superRefine((value, ctx) => {
       const issue = (path: keyof typeof value, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
