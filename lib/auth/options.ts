@@ -1,15 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { authLogger } from "@/lib/auth/auth-logger";
 import { checkAdminLogin } from "@/lib/auth/login";
 import { safeRedirectUrl } from "@/lib/auth/callback-url";
 import { throttledMessage } from "@/lib/auth/throttle-rules";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
+import { ZTextSchema } from "@/lib/zod/text";
 
 const ZCredentialsSchema = z.object({
   email: z.email().max(200),
-  password: z.string().min(1).max(200),
+  password: ZTextSchema.min(1).max(200),
 });
 
 export const INVALID_LOGIN_MESSAGE = "That email and password do not match an account.";
@@ -47,6 +49,7 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
+  logger: authLogger,
   providers: [
     CredentialsProvider({
       name: "Email and password",
