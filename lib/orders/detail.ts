@@ -7,7 +7,7 @@ export async function getOrderDetail(id: string) {
     where: { id },
     include: {
       customer: { select: { id: true, name: true, email: true, phone: true, contactPreference: true, whatsappConsentAt: true, whatsappOptedOutAt: true } },
-      quote: { select: { id: true, number: true, occasion: true, notes: true } },
+      quote: { select: { id: true, number: true, occasion: true, notes: true, contactName: true, contactEmail: true, contactPhone: true, contactPreference: true } },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } },
       messages: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: messageFeedSelect },
     },

@@ -137,9 +137,12 @@ export default async function OrderPage({ params }: PageProps<"/admin/orders/[id
                 {order.customer.name}
               </Link>
             </p>
-            {order.customer.email ? <p>{order.customer.email}</p> : null}
-            {order.customer.phone ? <p>{formatPhone(order.customer.phone)}</p> : null}
-            <ContactPreference preference={order.customer.contactPreference} />
+            {/* The order's messages go where its quote was asked from (lib/customers/recipient.ts). */}
+            <p className="text-slate-500">Messages about this order go to the details quote {order.quote.number} was requested with:</p>
+            {order.quote.contactName !== order.customer.name ? <p data-testid="order-contact-name">{order.quote.contactName}</p> : null}
+            {order.quote.contactEmail ? <p>{order.quote.contactEmail}</p> : null}
+            {order.quote.contactPhone ? <p>{formatPhone(order.quote.contactPhone)}</p> : null}
+            <ContactPreference preference={order.quote.contactPreference} />
           </CardContent>
         </Card>
 
