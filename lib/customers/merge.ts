@@ -4,6 +4,7 @@
 // offers), the kept one gains the identifiers it lacked, and the merge is written down on it.
 import type { TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { CUSTOMER_CONTACT_SELECT } from "@/lib/customers/recipient";
 
 export type TMergeInput = {
   keepId: string;
@@ -17,15 +18,9 @@ export type TMergeResult = { quotes: number; orders: number; messages: number; n
 
 const MERGE_FIELDS = {
   id: true,
-  name: true,
-  email: true,
-  phone: true,
+  ...CUSTOMER_CONTACT_SELECT,
   whatsappUserId: true,
-  contactPreference: true,
-  whatsappConsentAt: true,
   whatsappConsentSource: true,
-  whatsappOptedOutAt: true,
-  lastInboundWhatsAppAt: true,
   phoneVerifiedAt: true,
   emailVerifiedAt: true,
 } as const;
