@@ -1,25 +1,13 @@
 // Inputs of the sign-in, reset, invite and admin-management forms; shared by forms and actions.
 import { z } from "zod";
 import { ADMIN_ROLES } from "@/lib/admins/roles";
-
-// Control characters and lone surrogates have no place in a name or a password.
-const PRINTABLE = /^[^\u0000-\u001f\u007f\ud800-\udfff]*$/;
-const CLEAN_TEXT = /^(?:[^\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+import { ZTextSchema } from "@/lib/zod/text";
 
 export const ZEmailSchema = z.email("Enter an email address.").max(200, "Use at most 200 characters.");
 
-export const ZNewPasswordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.")
-  .regex(CLEAN_TEXT, "Use letters, digits, spaces and punctuation only.");
+export const ZNewPasswordSchema = ZTextSchema.min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
 
-export const ZAdminNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters.")
-  .regex(CLEAN_TEXT, "Use letters, digits, spaces and punctuation only.");
+export const ZAdminNameSchema = ZTextSchema.trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 
 /** The token in an emailed link: 32 random bytes, base64url. */
 export const ZLinkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not complete. Open it from the email again.");
@@ -30,18 +18,18 @@ const CONFIRM_ISSUE = { message: "The two passwords are not the same.", path: ["
 export const ZResetRequestSchema = z.object({ email: ZEmailSchema });
 
 export const ZResetPasswordSchema = z
-  .object({ token: ZLinkTokenSchema, password: ZNewPasswordSchema, confirm: z.string().max(200) })
+  .object({ token: ZLinkTokenSchema, password: ZNewPasswordSchema, confirm: ZTextSchema.max(200) })
   .refine(confirmMatches, CONFIRM_ISSUE);
 
 export const ZAcceptInviteSchema = z
-  .object({ token: ZLinkTokenSchema, name: ZAdminNameSchema, password: ZNewPasswordSchema, confirm: z.string().max(200) })
+  .object({ token: ZLinkTokenSchema, name: ZAdminNameSchema, password: ZNewPasswordSchema, confirm: ZTextSchema.max(200) })
   .refine(confirmMatches, CONFIRM_ISSUE);
 
 export const ZChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(200).regex(PRINTABLE, "Enter your current password."),
+    currentPassword: ZTextSchema.min(1, "Enter your current password.").max(200),
     password: ZNewPasswordSchema,
-    confirm: z.string().max(200),
+    confirm: ZTextSchema.max(200),
   })
   .refine(confirmMatches, CONFIRM_ISSUE);
 
@@ -50,7 +38,7 @@ export const ZInviteAdminSchema = z.object({
   role: z.enum(ADMIN_ROLES, "Choose owner or staff."),
 });
 
-export const ZAdminIdSchema = z.object({ adminId: z.string().min(1).max(64) });
+export const ZAdminIdSchema = z.object({ adminId: ZTextSchema.min(1).max(64) });
 export const ZChangeRoleSchema = ZAdminIdSchema.extend({ role: z.enum(ADMIN_ROLES, "Choose owner or staff.") });
 
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordSchema>;

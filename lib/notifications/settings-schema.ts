@@ -1,6 +1,7 @@
 // What an admin may save for one automatic message, checked the same way in the settings form
 // (zodResolver) and in the server action. Client-safe: the field keys come from field-keys.ts.
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { FIELD_KEYS, PLACEHOLDER, type TNotificationField } from "@/lib/notifications/field-keys";
@@ -19,9 +20,8 @@ export function unknownPlaceholders(text: string): string[] {
 const listedFields = SETTING_FIELD_KEYS.map((key) => `{{${key}}}`).join(", ");
 
 /** A text with {{placeholders}}: an unknown one would reach the customer as an empty gap. */
-const textWithFields = (what: string, max: number) =>
-  z
-    .string()
+const textWithFields = (what: string, max: number, schema = ZTextSchema) =>
+  schema
     .trim()
     .min(1, `Write the ${what}.`)
     .max(max, `Keep the ${what} under ${max.toLocaleString("en")} characters.`)
@@ -35,12 +35,10 @@ const textWithFields = (what: string, max: number) =>
       });
     });
 
-const ZFieldKeySchema = z.string().refine(isFieldKey, "Choose a field.");
+const ZFieldKeySchema = ZTextSchema.refine(isFieldKey, "Choose a field.");
 
 /** "" (the select's "none") and null both mean "not set". */
-const optionalText = z
-  .string()
-  .trim()
+const optionalText = ZTextSchema.trim()
   .nullish()
   .transform((value) => value || null);
 
@@ -51,13 +49,11 @@ export const ZNotificationSettingSchema = z
     templateName: optionalText,
     templateLanguage: optionalText,
     templateParams: z.array(ZFieldKeySchema).max(20),
-    templateButtonParam: z
-      .string()
-      .nullish()
+    templateButtonParam: ZTextSchema.nullish()
       .transform((value) => value || null)
       .refine((value) => value === null || isFieldKey(value), "Choose a field for the button."),
     emailSubject: textWithFields("subject", 200),
-    body: textWithFields("message", 4000),
+    body: textWithFields("message", 4000, ZMultilineTextSchema),
   })
   .superRefine((value, ctx) => {
     if (value.templateName && !value.templateLanguage) {

@@ -2,6 +2,7 @@
 // status move, queues the customer's message), guarded by the state the admin saw so that of
 // two admins acting at once exactly one wins and the other is told why.
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { db, type TTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -96,16 +97,14 @@ export async function changeOrderStatus(input: {
 }
 
 export const ZRecordPaymentSchema = z.object({
-  orderId: z.string().min(1),
-  amount: z
-    .string()
-    .trim()
+  orderId: ZTextSchema.min(1),
+  amount: ZTextSchema.trim()
     .min(1, "Enter the amount received.")
     .refine((value) => {
       const cents = parseMoneyToCents(value);
       return cents !== null && cents > 0;
     }, "Enter an amount such as 250 or 250.50."),
-  note: z.string().trim().max(300, "Keep the note under 300 characters.").optional(),
+  note: ZTextSchema.trim().max(300, "Keep the note under 300 characters.").optional(),
   /** The amount paid the admin saw, so two admins recording the same payment are caught. */
   expectedPaidCents: z.number().int().min(0),
 });
@@ -132,16 +131,14 @@ export async function recordPayment(input: z.output<typeof ZRecordPaymentSchema>
   });
 }
 
-const calendarDate = z
-  .string()
-  .trim()
+const calendarDate = ZTextSchema.trim()
   .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "Enter a date like 2026-12-24.");
 
 export const ZUpdateOrderDetailsSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: ZTextSchema.min(1),
   deliveryDate: calendarDate,
-  deliveryAddress: z.string().trim().max(500, "Keep the address under 500 characters."),
-  notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters."),
+  deliveryAddress: ZMultilineTextSchema.trim().max(500, "Keep the address under 500 characters."),
+  notes: ZMultilineTextSchema.trim().max(2000, "Keep the notes under 2,000 characters."),
 });
 export type TUpdateOrderDetailsInput = z.input<typeof ZUpdateOrderDetailsSchema>;
 

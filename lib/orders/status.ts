@@ -2,6 +2,7 @@
 // before it is delivered. Which moves are allowed lives here and only here, so pages, actions and
 // commands cannot disagree. Client-safe (no server imports): the status buttons use it too.
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { AppError } from "@/lib/errors";
 
 export const ORDER_STATUSES = ["confirmed", "in_production", "ready", "out_for_delivery", "delivered", "cancelled"] as const;
@@ -66,11 +67,9 @@ export function assertOrderTransition(from: string, to: TOrderStatus): void {
 }
 
 export const ZChangeOrderStatusSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: ZTextSchema.min(1),
   to: z.enum(ORDER_STATUSES),
-  note: z
-    .string()
-    .trim()
+  note: ZMultilineTextSchema.trim()
     .max(500, "Keep the note under 500 characters.")
     .optional()
     .transform((note) => note || undefined),

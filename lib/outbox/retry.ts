@@ -5,11 +5,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { z } from "zod";
+import { ZTextSchema } from "@/lib/zod/text";
 
 export const RETRYABLE_STATUSES = ["failed", "uncertain"] as const;
 
 export const ZRetryMessageSchema = z.object({
-  messageId: z.string().min(1),
+  messageId: ZTextSchema.min(1),
   expectedAttempts: z.number().int().min(0),
 });
 export type TRetryMessageInput = z.infer<typeof ZRetryMessageSchema>;

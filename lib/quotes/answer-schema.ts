@@ -1,6 +1,7 @@
 // The admin's answer to a quote: the price typed in rand, stored as integer cents, and a message.
 // One schema for the form (zodResolver) and the server action; client-safe.
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { parseMoneyToCents } from "@/lib/money";
 import { QUOTE_STATUSES } from "@/lib/quotes/status";
 
@@ -8,9 +9,7 @@ import { QUOTE_STATUSES } from "@/lib/quotes/status";
 // above any gift order and far below the limit, so a slipped key is caught here.
 export const MAX_QUOTE_AMOUNT_CENTS = 1_000_000_000;
 
-const ZAmountInRandSchema = z
-  .string()
-  .trim()
+const ZAmountInRandSchema = ZTextSchema.trim()
   .min(1, "Enter the price.")
   .transform((value, ctx) => {
     const cents = parseMoneyToCents(value);
@@ -27,11 +26,9 @@ const ZAmountInRandSchema = z
 
 export const ZAnswerQuoteSchema = z
   .object({
-    quoteId: z.string().min(1),
+    quoteId: ZTextSchema.min(1),
     amount: ZAmountInRandSchema,
-    message: z
-      .string()
-      .trim()
+    message: ZMultilineTextSchema.trim()
       .min(1, "Write a short message to go with the price.")
       .max(2000, "Keep the message under 2,000 characters."),
     // See ZChangeQuoteStatusSchema: refuses to answer a quote that changed under the admin's eyes.

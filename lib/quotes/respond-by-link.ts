@@ -3,6 +3,7 @@
 // expired quote, a quote already answered (a second click shows the answer instead of acting
 // again), or the open quote itself.
 import { z } from "zod";
+import { ZMultilineTextSchema } from "@/lib/zod/text";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pokeOutbox } from "@/lib/outbox/runtime";
@@ -76,7 +77,7 @@ export async function quoteForLink(token: string, now = new Date()): Promise<TLi
 export const ZRespondByLinkSchema = z.object({
   token: z.string().regex(ACCEPT_TOKEN_PATTERN, "This link is not complete. Open it again from the message we sent you."),
   response: z.enum(["accept", "decline"]),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reason: ZMultilineTextSchema.trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 export type TRespondByLinkInput = z.input<typeof ZRespondByLinkSchema>;
 

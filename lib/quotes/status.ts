@@ -2,6 +2,7 @@
 // allowed lives here and only here, so pages, actions and commands cannot disagree.
 // Client-safe (no server imports): the status buttons and badges use it too.
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { AppError } from "@/lib/errors";
 
 export const QUOTE_STATUSES = ["new", "quoted", "accepted", "declined", "expired", "cancelled"] as const;
@@ -77,11 +78,9 @@ export function assertTransition(from: string, to: TQuoteStatus): void {
 
 /** A status button's input, shared by the buttons and the server action. */
 export const ZChangeQuoteStatusSchema = z.object({
-  quoteId: z.string().min(1),
+  quoteId: ZTextSchema.min(1),
   to: z.enum(MANUAL_STATUS_TARGETS),
-  note: z
-    .string()
-    .trim()
+  note: ZMultilineTextSchema.trim()
     .max(500, "Keep the note under 500 characters.")
     .optional()
     .transform((note) => note || undefined),

@@ -4,7 +4,8 @@
 // database layer throw. Client-safe, so forms show the same message before anything is sent.
 //
 // Chain the field's own rules after it: `ZTextSchema.trim().min(2, "...").max(120, "...")`.
-// z.email() needs nothing more: its pattern admits no control character and no surrogate.
+// A field held to a strict pattern (z.email(), a token's regex, an enum) needs nothing more: the
+// pattern admits no control character and no surrogate, and its own message says more.
 import { z } from "zod";
 
 export const CONTROL_CHARACTER_MESSAGE = "This text has an invisible control character in it. Type it again, or paste it as plain text.";

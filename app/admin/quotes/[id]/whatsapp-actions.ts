@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { adminActionClient } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
@@ -18,8 +19,8 @@ export const sendWhatsAppAction = adminActionClient
   });
 
 const ZSimulateReplySchema = z.object({
-  quoteId: z.string().min(1),
-  text: z.string().trim().min(1, "Write what the customer says.").max(4096),
+  quoteId: ZTextSchema.min(1),
+  text: ZMultilineTextSchema.trim().min(1, "Write what the customer says.").max(4096),
 });
 
 /** Sandbox only: the customer "writes" to the business, which opens the 24-hour window. */
