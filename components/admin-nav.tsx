@@ -12,21 +12,23 @@ const LINKS = [
   { href: "/admin/customers", label: "Customers", icon: Users, exact: false },
   { href: "/admin/messages", label: "Messages", icon: MessagesSquare, exact: false },
   { href: "/admin/mail", label: "Mail", icon: Inbox, exact: false },
-  // The settings pages share a prefix; the link opens the one there is (notifications).
-  { href: "/admin/settings/notifications", label: "Settings", icon: Settings, exact: false, section: "/admin/settings" },
+  // The settings pages share a prefix; the link opens the first one. Owners only.
+  { href: "/admin/settings/notifications", label: "Settings", icon: Settings, exact: false, section: "/admin/settings", ownerOnly: true },
 ] as const;
 
 type TProps = {
   /** Outbound messages that failed or are uncertain (counted by the layout); no badge at 0. */
   attentionCount: number;
+  /** Owners see Settings; staff cannot open it, so they are not offered it. */
+  isOwner: boolean;
 };
 
 /** The admin's sections. On a phone the row scrolls sideways rather than wrapping. */
-export function AdminNav({ attentionCount }: TProps) {
+export function AdminNav({ attentionCount, isOwner }: TProps) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin" className="flex gap-1 overflow-x-auto">
-      {LINKS.map((link) => {
+      {LINKS.filter((link) => isOwner || !("ownerOnly" in link)).map((link) => {
         const { href, label, icon: Icon, exact } = link;
         const section = "section" in link ? link.section : href;
         const active = exact ? pathname === href : pathname === section || pathname.startsWith(`${section}/`);

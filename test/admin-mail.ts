@@ -6,7 +6,7 @@ export async function latestLinkTo(email: string, kind: "reset" | "invite"): Pro
   const mails = await db.caughtEmail.findMany({ where: { to: email }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   for (const mail of mails) {
     const match = mail.text.match(new RegExp(`/login/${kind}/([A-Za-z0-9_-]{43})`));
-    if (match) return match[1];
+    if (match?.[1]) return match[1];
   }
   return null;
 }

@@ -1,6 +1,8 @@
 // Small builders for integration tests: rows written straight to the test database, with
 // unique numbers, emails and phones so tests in one file never collide.
 import { db } from "@/lib/db";
+import { roleOf, type TAdminRole } from "@/lib/admins/roles";
+import type { TAdmin } from "@/lib/auth/session";
 import { contactSnapshotOf } from "@/lib/customers/recipient";
 
 let sequence = 0;
@@ -12,16 +14,17 @@ export async function makeAdmin(overrides: { email?: string; name?: string; role
     data: {
       email: overrides.email ?? `admin${n}@example.com`,
       name: overrides.name ?? `Admin ${n}`,
-      role: overrides.role ?? "admin",
+      // Owners can do everything, so tests of any action can use the default; pass "staff" to test the limits.
+      role: overrides.role ?? "owner",
       passwordHash: "not-a-real-hash",
     },
   });
 }
 
 /** An admin in the shape `getAdmin()` returns, for mocking the session. */
-export async function makeSignedInAdmin(overrides: { name?: string } = {}) {
+export async function makeSignedInAdmin(overrides: { name?: string; role?: TAdminRole } = {}): Promise<TAdmin> {
   const admin = await makeAdmin(overrides);
-  return { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
+  return { id: admin.id, email: admin.email, name: admin.name, role: roleOf(admin.role) };
 }
 
 type TCustomerOverrides = {

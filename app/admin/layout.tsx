@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
+import { canManageSettings } from "@/lib/admins/roles";
 import { env } from "@/lib/env";
 import { countMessagesNeedingAttention } from "@/lib/messages/audit-queries";
 import { AdminNav } from "@/components/admin-nav";
@@ -22,9 +23,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             {env.BUSINESS_NAME}
           </Link>
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <AdminNav attentionCount={attentionCount} />
+            <AdminNav attentionCount={attentionCount} isOwner={canManageSettings(admin.role)} />
           </div>
-          <span className="ml-auto hidden text-sm text-slate-500 md:inline">{admin.email}</span>
+          <Link href="/admin/account" className="ml-auto hidden text-sm text-slate-500 hover:text-slate-800 hover:underline md:inline" title="Your account: change your password">
+            {admin.email}
+          </Link>
           <SignOutButton />
         </div>
       </header>

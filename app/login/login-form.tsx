@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 const ZLoginSchema = z.object({
   email: z.email("Enter the email address of your admin account."),
@@ -17,10 +18,10 @@ const ZLoginSchema = z.object({
 });
 type TLogin = z.infer<typeof ZLoginSchema>;
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: string; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<TLogin>({ resolver: zodResolver(ZLoginSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<TLogin>({ resolver: zodResolver(ZLoginSchema), defaultValues: { email: defaultEmail, password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: TLogin) {
@@ -30,7 +31,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here: the prop is only as safe as the page that passed it.
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 

@@ -14,6 +14,8 @@ describe("ensureFirstAdmin", () => {
     expect((await checkAdminLogin(DEFAULT_ADMIN_EMAIL, password)).ok).toBe(true);
     expect(await ensureFirstAdmin({})).toEqual({ created: false });
     expect(await db.adminUser.count()).toBe(1);
+    // The first account is the owner: it can invite the others and open the settings.
+    expect(await db.adminUser.findUniqueOrThrow({ where: { email: DEFAULT_ADMIN_EMAIL } })).toMatchObject({ role: "owner" });
   });
 
   it("creates the configured admin with the configured password", async () => {

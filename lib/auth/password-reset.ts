@@ -52,10 +52,10 @@ export async function requestPasswordReset(email: string, context: { address: st
   return { delivery };
 }
 
-/** Whether a reset link can still be used (for the page that shows the form). */
-export async function isResetLinkOpen(token: string, now = new Date()): Promise<boolean> {
+/** Whose password a reset link sets, while it can still be used (for the page with the form). */
+export async function openResetLink(token: string, now = new Date()): Promise<{ email: string } | null> {
   const open = await findOpenToken(db, token, "reset", now);
-  return Boolean(open && !open.admin.deactivatedAt);
+  return open && !open.admin.deactivatedAt ? { email: open.admin.email } : null;
 }
 
 export async function completePasswordReset(
@@ -64,7 +64,7 @@ export async function completePasswordReset(
 ): Promise<{ email: string }> {
   const now = context.now ?? new Date();
   // Check the link before the (deliberately slow) hash, so a wrong link costs no hashing.
-  if (!(await isResetLinkOpen(input.token, now))) throw new AppError("not_found", RESET_LINK_INVALID_MESSAGE);
+  if (!(await openResetLink(input.token, now))) throw new AppError("not_found", RESET_LINK_INVALID_MESSAGE);
   const passwordHash = await hashPassword(input.password);
   const email = await db.$transaction(async (tx) => {
     const adminId = await spendToken(tx, input.token, "reset", now);

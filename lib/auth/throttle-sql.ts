@@ -35,7 +35,8 @@ export async function claimAttempt(client: TClient, key: string, policy: TThrott
       "lastFailureMs" = ${nowMs}
     WHERE "blockedUntilMs" <= ${nowMs}
     RETURNING "failures"`;
-  if (rows.length === 1) return { allowed: true, failures: Number(rows[0].failures) };
+  const claimed = rows[0];
+  if (claimed) return { allowed: true, failures: Number(claimed.failures) };
   const waiting = await client.$queryRaw<{ blockedUntilMs: number | bigint }[]>`
     SELECT "blockedUntilMs" FROM "LoginThrottle" WHERE "key" = ${key}`;
   return { allowed: false, retryAfterMs: Math.max(0, Number(waiting[0]?.blockedUntilMs ?? nowMs) - nowMs) };

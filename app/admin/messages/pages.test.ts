@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { TAdmin } from "@/lib/auth/session";
 import { makeAdmin, makeCustomer, makeOrder, makeQuote } from "@/test/factories";
 
-const ADMIN: TAdmin = { id: "a1", email: "admin@example.com", name: "Admin", role: "admin" };
+const ADMIN: TAdmin = { id: "a1", email: "admin@example.com", name: "Admin", role: "owner" };
 const requireAdmin = vi.fn<(path: string) => Promise<TAdmin>>(async () => ADMIN);
 vi.mock("@/lib/auth/session", () => ({ getAdmin: async () => ADMIN, requireAdmin: (path: string) => requireAdmin(path) }));
 vi.mock("next/navigation", async (original) => ({

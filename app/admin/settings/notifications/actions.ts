@@ -1,16 +1,16 @@
 "use server";
 
 // The notification settings page's server actions: save one event's setting, and preview the
-// form's unsaved values on a real quote or order. Both go through the admin wrapper (session and
-// zod parse); the rules live in lib/notifications.
+// form's unsaved values on a real quote or order. Both go through the owner wrapper (session,
+// owner role and zod parse: settings are the owner's); the rules live in lib/notifications.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminActionClient } from "@/lib/action";
+import { ownerActionClient } from "@/lib/action";
 import { previewNotification } from "@/lib/notifications/preview";
 import { saveNotificationSetting } from "@/lib/notifications/save-setting";
 import { ZNotificationSettingSchema } from "@/lib/notifications/settings-schema";
 
-export const saveNotificationSettingAction = adminActionClient.inputSchema(ZNotificationSettingSchema).action(async ({ parsedInput, ctx }) => {
+export const saveNotificationSettingAction = ownerActionClient.inputSchema(ZNotificationSettingSchema).action(async ({ parsedInput, ctx }) => {
   const saved = await saveNotificationSetting(parsedInput, ctx.admin.id);
   revalidatePath("/admin/settings/notifications");
   return saved;
@@ -25,6 +25,6 @@ const ZPreviewSchema = z
   .refine((input) => Boolean(input.quoteId) !== Boolean(input.orderId), { message: "Choose a quote or an order to preview with.", path: ["quoteId"] });
 
 /** Reads only: nothing is saved, queued or sent. */
-export const previewNotificationAction = adminActionClient.inputSchema(ZPreviewSchema).action(async ({ parsedInput }) =>
+export const previewNotificationAction = ownerActionClient.inputSchema(ZPreviewSchema).action(async ({ parsedInput }) =>
   previewNotification(parsedInput.setting, { quoteId: parsedInput.quoteId, orderId: parsedInput.orderId }),
 );

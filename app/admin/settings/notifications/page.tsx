@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireOwner } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { eventLabel } from "@/lib/notifications/events";
 import { NOTIFICATION_FIELDS } from "@/lib/notifications/fields";
@@ -12,7 +12,7 @@ import { NotificationSettingForm } from "./notification-setting-form";
 export const metadata: Metadata = { title: "Automatic messages" };
 
 export default async function NotificationSettingsPage() {
-  await requireAdmin("/admin/settings/notifications");
+  await requireOwner("/admin/settings/notifications");
   const [settings, catalog, records] = await Promise.all([listNotificationSettings(db), loadTemplateCatalog(), listPreviewRecords()]);
   // Only approved templates can be chosen; the save checks again against Meta's current list.
   const templates = catalog.ok ? catalog.templates.filter((template) => template.status === "APPROVED").map(describeTemplate) : [];

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { requireOwner } from "@/lib/auth/session";
+
+const SECTIONS = [
+  { href: "/admin/settings/notifications", label: "Automatic messages" },
+  { href: "/admin/settings/admins", label: "Admins" },
+];
+
+// Settings are the owners'. Each page checks again (layouts are not re-run on every navigation).
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  await requireOwner("/admin/settings/notifications");
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Settings" className="flex gap-4 border-b border-slate-200 text-sm">
+        {SECTIONS.map((section) => (
+          <Link key={section.href} href={section.href} className="-mb-px border-b-2 border-transparent px-1 py-2 font-medium text-slate-600 hover:border-slate-300 hover:text-slate-900">
+            {section.label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}
