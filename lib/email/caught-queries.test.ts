@@ -43,3 +43,17 @@ describe("getCaughtEmail", () => {
     expect(await getCaughtEmail("missing")).toBeNull();
   });
 });
+
+describe("account mails in the catcher", () => {
+  it("are shown to owners and to the admin they were sent to, never to other staff", async () => {
+    const mail = await db.caughtEmail.create({
+      data: { messageId: "admin-account.1@test", from: "SSG", to: "owner@example.com", subject: "Choose a new password", text: "/login/reset/x", html: "" },
+    });
+    const staff = { email: "staff@example.com", role: "staff" as const };
+    expect(await getCaughtEmail(mail.id, staff)).toBeNull();
+    expect((await listCaughtEmails(1, staff)).some((row) => row.id === mail.id)).toBe(false);
+    expect(await getCaughtEmail(mail.id, { email: "owner@example.com", role: "staff" })).not.toBeNull();
+    expect(await getCaughtEmail(mail.id, { email: "other@example.com", role: "owner" })).not.toBeNull();
+    expect((await listCaughtEmails(1, staff)).length).toBeGreaterThan(0);
+  });
+});

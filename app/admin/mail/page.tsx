@@ -9,10 +9,10 @@ import { Card } from "@/components/ui/card";
 export const metadata: Metadata = { title: "Mail catcher" };
 
 export default async function MailPage({ searchParams }: PageProps<"/admin/mail">) {
-  await requireAdmin("/admin/mail");
+  const admin = await requireAdmin("/admin/mail");
   const raw = (await searchParams).page;
   const page = Math.max(1, Number.parseInt(typeof raw === "string" ? raw : "1", 10) || 1);
-  const rows = await listCaughtEmails(page);
+  const rows = await listCaughtEmails(page, admin);
   const hasNext = rows.length > CAUGHT_PAGE_SIZE;
   return (
     <div className="space-y-4">

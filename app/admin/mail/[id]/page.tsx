@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Caught email" };
 
 export default async function CaughtEmailPage({ params }: PageProps<"/admin/mail/[id]">) {
   const { id } = await params;
-  await requireAdmin(`/admin/mail/${id}`);
-  const mail = await getCaughtEmail(id);
+  const admin = await requireAdmin(`/admin/mail/${id}`);
+  const mail = await getCaughtEmail(id, admin);
   if (!mail) notFound();
   return (
     <div className="space-y-4">
