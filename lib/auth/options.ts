@@ -23,7 +23,12 @@ function requestHeaders(req: TAuthorizeRequest | undefined): Headers {
   if (req.headers instanceof Headers) return req.headers;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
+    if (typeof value !== "string") continue;
+    try {
+      headers.set(name, value);
+    } catch {
+      // A name or value that is not valid in HTTP: ignore it rather than fail the sign-in.
+    }
   }
   return headers;
 }
