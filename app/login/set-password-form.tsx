@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { ZAcceptInviteSchema, ZResetPasswordSchema } from "@/lib/admins/schema";
 import { applyActionErrors } from "@/app/admin/customers/[id]/action-errors";
 import { acceptInviteAction, resetPasswordAction } from "./actions";
@@ -52,12 +53,7 @@ export function SetPasswordForm({ token, email, mode }: TProps) {
           <Input id="name" autoComplete="name" aria-invalid={!!errors.name} {...form.register("name")} />
         </FormField>
       ) : null}
-      <FormField id="password" label="New password" hint="At least 10 characters." error={errors.password?.message}>
-        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
-      </FormField>
-      <FormField id="confirm" label="New password again" error={errors.confirm?.message}>
-        <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} {...form.register("confirm")} />
-      </FormField>
+      <NewPasswordFields form={form} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : mode === "invite" ? "Create my account" : "Set the new password"}
       </Button>

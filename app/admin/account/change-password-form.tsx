@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { ZChangePasswordSchema, type TChangePasswordInput } from "@/lib/admins/schema";
 import { applyActionErrors } from "@/app/admin/customers/[id]/action-errors";
 import { changePasswordAction } from "./actions";
@@ -49,12 +50,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormField id="currentPassword" label="Current password" error={errors.currentPassword?.message}>
         <Input id="currentPassword" type="password" autoComplete="current-password" aria-invalid={!!errors.currentPassword} {...form.register("currentPassword")} />
       </FormField>
-      <FormField id="password" label="New password" hint="At least 10 characters." error={errors.password?.message}>
-        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
-      </FormField>
-      <FormField id="confirm" label="New password again" error={errors.confirm?.message}>
-        <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} {...form.register("confirm")} />
-      </FormField>
+      <NewPasswordFields form={form} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Changing…" : "Change password"}
       </Button>
