@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { statusRank } from "@/lib/whatsapp/status-order";
 import { requeueForEmail, shouldFallBackLate } from "@/lib/outbox/late-failure";
+import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
@@ -20,11 +21,11 @@ const TIMESTAMP_COLUMN = {
 
 export type TApplyOutcome = { statuses: number; duplicates: number; unmatched: number; inbound: number };
 
-export async function applyWhatsAppEvents(tx: TTx, events: readonly TWebhookEvent[]): Promise<TApplyOutcome> {
+export async function applyWhatsAppEvents(tx: TTx, events: readonly TWebhookEvent[], now = new Date()): Promise<TApplyOutcome> {
   const statuses = events.filter((event): event is TStatusEvent => event.type === "status");
   const inbound = events.filter((event): event is TInboundEvent => event.type === "message");
   const outcome = await applyStatuses(tx, statuses);
-  outcome.inbound = await applyInbound(tx, inbound);
+  outcome.inbound = await applyInbound(tx, inbound, now);
   return outcome;
 }
 
@@ -120,7 +121,7 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOut
   return outcome;
 }
 
-async function applyInbound(tx: TTx, events: TInboundEvent[]): Promise<number> {
+async function applyInbound(tx: TTx, events: TInboundEvent[], now: Date): Promise<number> {
   if (events.length === 0) return 0;
   const known = await tx.message.findMany({
     where: { providerMessageId: { in: events.map((event) => event.wamid) } },
@@ -131,7 +132,7 @@ async function applyInbound(tx: TTx, events: TInboundEvent[]): Promise<number> {
   for (const event of events) {
     if (seen.has(event.wamid)) continue;
     seen.add(event.wamid);
-    const customerId = await touchCustomer(tx, event);
+    const customerId = await touchWhatsAppWriter(tx, event, now);
     const repliedTo = event.contextWamid
       ? await tx.message.findUnique({ where: { providerMessageId: event.contextWamid }, select: { quoteId: true } })
       : null;
@@ -158,36 +159,4 @@ async function applyInbound(tx: TTx, events: TInboundEvent[]): Promise<number> {
     stored++;
   }
   return stored;
-}
-
-/** Finds the writer by phone or business-scoped user id (creating them if new) and opens their window. */
-async function touchCustomer(tx: TTx, event: TInboundEvent): Promise<string> {
-  const or = [
-    ...(event.from ? [{ phone: event.from }] : []),
-    ...(event.userId ? [{ whatsappUserId: event.userId }] : []),
-  ];
-  const existing = or.length ? await tx.customer.findFirst({ where: { OR: or } }) : null;
-  if (!existing) {
-    const created = await tx.customer.create({
-      data: {
-        name: event.profileName ?? (event.from ? `+${event.from}` : "WhatsApp user"),
-        phone: event.from ?? null,
-        whatsappUserId: event.userId ?? null,
-        contactPreference: "whatsapp",
-        lastInboundWhatsAppAt: event.timestamp,
-      },
-      select: { id: true },
-    });
-    return created.id;
-  }
-  const later = !existing.lastInboundWhatsAppAt || existing.lastInboundWhatsAppAt < event.timestamp;
-  await tx.customer.update({
-    where: { id: existing.id },
-    data: {
-      ...(later ? { lastInboundWhatsAppAt: event.timestamp } : {}),
-      ...(!existing.phone && event.from ? { phone: event.from } : {}),
-      ...(!existing.whatsappUserId && event.userId ? { whatsappUserId: event.userId } : {}),
-    },
-  });
-  return existing.id;
 }

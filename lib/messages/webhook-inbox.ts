@@ -1,11 +1,11 @@
 // Webhook deliveries are stored before they are acknowledged and applied after: Meta wants a 200
 // within seconds and retries for days otherwise, so the request only waits for its row to be on
 // disk. Concurrent requests share one insert (group commit), which keeps the cost per request
-// small at a thousand deliveries a second. A single loop per process then applies what is stored.
+// small at a thousand deliveries a second. A single loop per process then applies what is due
+// (lib/messages/webhook-apply.ts: a failing delivery waits for its next try, or is parked).
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { parseWebhook } from "@/lib/whatsapp/webhook";
-import { applyWhatsAppEvents } from "@/lib/messages/apply-whatsapp-events";
+import { applyDeliveries, reapplyDelivery, type TReapplyResult } from "@/lib/messages/webhook-apply";
 
 const MAX_BATCH = 500;
 // Small batches, and none while deliveries wait to be stored: acknowledging Meta comes first,
@@ -41,7 +41,7 @@ async function flush(): Promise<void> {
       try {
         await serialized(() =>
           db.webhookDelivery.createMany({
-            data: batch.map((item) => ({ source: "whatsapp", body: item.body, receivedAt: item.receivedAt })),
+            data: batch.map((item) => ({ source: "whatsapp", body: item.body, receivedAt: item.receivedAt, nextAttemptAt: item.receivedAt })),
           }),
         );
         for (const item of batch) item.resolve();
@@ -81,9 +81,17 @@ export function kickWebhookProcessor(): void {
   })();
 }
 
-/** Applies up to one batch of stored, unapplied deliveries; returns how many it took. */
-export function processStoredDeliveries(limit = PROCESS_BATCH): Promise<number> {
-  return serialized(() => applyBatch(limit));
+/**
+ * Applies up to one batch of the deliveries that are due (not done, not parked, next try
+ * reached); returns how many it took, applied or not.
+ */
+export function processStoredDeliveries(options: { limit?: number; now?: Date } = {}): Promise<number> {
+  return serialized(() => applyBatch(options.limit ?? PROCESS_BATCH, options.now ?? new Date()));
+}
+
+/** One more try for one delivery, now, in turn with this process's other webhook work. */
+export function reapplyStoredDelivery(delivery: { id: string; body: string; attempts: number }, actorId: string | null, now = new Date()): Promise<TReapplyResult> {
+  return serialized(() => reapplyDelivery(delivery, actorId, now));
 }
 
 /**
@@ -97,52 +105,21 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function applyBatch(limit: number): Promise<number> {
+async function applyBatch(limit: number, now: Date): Promise<number> {
   const deliveries = await db.webhookDelivery.findMany({
-    where: { processedAt: null },
-    orderBy: { receivedAt: "asc" },
+    where: { processedAt: null, parkedAt: null, nextAttemptAt: { lte: now } },
+    orderBy: [{ nextAttemptAt: "asc" }, { receivedAt: "asc" }],
     take: limit,
-    select: { id: true, body: true },
+    select: { id: true, body: true, attempts: true },
   });
   if (deliveries.length === 0) return 0;
-
-  const parsed = deliveries.map((delivery) => {
-    try {
-      return { id: delivery.id, events: parseWebhook(JSON.parse(delivery.body)) };
-    } catch (error) {
-      return { id: delivery.id, events: [], malformed: error instanceof Error ? error.message : "not JSON" };
-    }
-  });
-
-  await db.$transaction(async (tx) => {
-    await applyWhatsAppEvents(tx, parsed.flatMap((delivery) => delivery.events));
-    // One update per distinct outcome (in practice: one for the whole batch).
-    const groups = new Map<string, { outcome: string; detail: string | null; ids: string[] }>();
-    for (const delivery of parsed) {
-      const malformed =
-        delivery.malformed ??
-        delivery.events.flatMap((event) => (event.type === "malformed" ? [event.reason] : [])).join("; ");
-      const useful = delivery.events.some((event) => event.type === "status" || event.type === "message");
-      const outcome = malformed ? "malformed" : useful ? "applied" : "ignored";
-      const key = `${outcome}\u0000${malformed}`;
-      const group = groups.get(key) ?? { outcome, detail: malformed || null, ids: [] };
-      group.ids.push(delivery.id);
-      groups.set(key, group);
-    }
-    const processedAt = new Date();
-    for (const group of groups.values()) {
-      await tx.webhookDelivery.updateMany({
-        where: { id: { in: group.ids } },
-        data: { processedAt, outcome: group.outcome, detail: group.detail },
-      });
-    }
-  });
+  await applyDeliveries(deliveries, now);
   return deliveries.length;
 }
 
 /**
- * Applies what earlier processes stored but did not get to (a crash, a restart), and retries
- * after a failed batch. Deliveries are otherwise applied as soon as they are stored.
+ * Applies what earlier processes stored but did not get to (a crash, a restart), and the
+ * deliveries whose next try has come. Deliveries are otherwise applied as soon as they are stored.
  */
 export function startWebhookSweeper(intervalMs = 30_000): void {
   const globalForSweeper = globalThis as unknown as { ssgWebhookSweeper?: NodeJS.Timeout };

@@ -2,9 +2,11 @@
 // parse that turns one POST (several entries, changes, statuses, messages) into a flat list of
 // events. Meta adds fields and types over time, so unknown fields pass and each part is checked
 // on its own: a part that does not fit becomes a `malformed` event instead of losing the rest.
+// Parts for another business account or phone number become `foreign` events, never applied.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { whatsAppErrorFromStatusError, type WhatsAppError } from "@/lib/whatsapp/errors";
+import { findUnstorableText, quoted, ZUnixSeconds, ZWhatsAppPhone } from "@/lib/whatsapp/webhook-fields";
 
 const SIGNATURE_PREFIX = "sha256=";
 
@@ -71,12 +73,11 @@ export type TWebhookEvent =
       raw: unknown;
     }
   | { type: "other"; field: string; raw: unknown }
+  /** For a WABA or phone number id other than ours: stored, never applied. */
+  | { type: "foreign"; reason: string; raw: unknown }
   | { type: "malformed"; reason: string; raw: unknown };
 
 const DELIVERY_STATUSES = ["sent", "delivered", "read", "failed"] as const;
-
-// Unix seconds; Meta sends strings, a number is accepted too.
-const ZUnixSeconds = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((value) => new Date(Number(value) * 1000));
 
 const ZErrorSchema = z.looseObject({
   code: z.number(),
@@ -100,7 +101,7 @@ const ZTitled = z.looseObject({ id: z.string().optional(), title: z.string().opt
 
 const ZMessageSchema = z.looseObject({
   id: z.string().min(1),
-  from: z.string().optional(),
+  from: ZWhatsAppPhone.optional(),
   from_user_id: z.string().optional(),
   timestamp: ZUnixSeconds,
   type: z.string().min(1),
@@ -113,7 +114,7 @@ const ZMessageSchema = z.looseObject({
 });
 
 const ZContactSchema = z.looseObject({
-  wa_id: z.string().optional(),
+  wa_id: ZWhatsAppPhone.optional(),
   user_id: z.string().optional(),
   profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
 });
@@ -145,6 +146,8 @@ function textOf(message: TMessage): string | undefined {
 }
 
 function statusEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) return { type: "malformed", reason: `status ${unstorable}`, raw };
   const parsed = ZStatusSchema.safeParse(raw);
   if (!parsed.success) return { type: "malformed", reason: `status ${issue(parsed.error)}`, raw };
   const status = parsed.data;
@@ -167,6 +170,8 @@ function statusEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
 }
 
 function messageEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) return { type: "malformed", reason: `message ${unstorable}`, raw };
   const parsed = ZMessageSchema.safeParse(raw);
   if (!parsed.success) return { type: "malformed", reason: `message ${issue(parsed.error)}`, raw };
   const message = parsed.data;
@@ -200,6 +205,13 @@ function listOf(value: Record<string, unknown>, key: string, events: TWebhookEve
 function eventsOfMessagesValue(value: Record<string, unknown>): TWebhookEvent[] {
   const events: TWebhookEvent[] = [];
   const contacts = listOf(value, "contacts", events).flatMap((raw) => {
+    // A contact's name may become a customer's name: one that cannot be stored is reported, and
+    // its message still goes in (matched by phone or BSUID, without the name).
+    const unstorable = findUnstorableText(raw);
+    if (unstorable) {
+      events.push({ type: "malformed", reason: `contact ${unstorable}`, raw });
+      return [];
+    }
     const parsed = ZContactSchema.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });
@@ -214,8 +226,25 @@ const ZChangeSchema = z.looseObject({ field: z.string().min(1), value: z.unknown
 const ZEntrySchema = z.looseObject({ id: z.string().optional(), changes: z.array(z.unknown()).optional() });
 const ZEnvelopeSchema = z.looseObject({ object: z.string(), entry: z.array(z.unknown()) });
 
-/** One POST body (already JSON-parsed) as a flat list of events, in the order Meta listed them. */
-export function parseWebhook(json: unknown): TWebhookEvent[] {
+/** The business account and phone number this installation answers for. */
+export type TWebhookAccount = { wabaId: string; phoneNumberId: string };
+
+const ZMetadataSchema = z.looseObject({ phone_number_id: z.string() });
+
+/** Why a `messages` change is not for `account` (another WABA or number), or null when it is ours. */
+function foreignReason(entryId: string | undefined, value: Record<string, unknown>, account: TWebhookAccount): string | null {
+  if (entryId !== account.wabaId) return `for WhatsApp Business Account ${quoted(entryId)}, not ours (${account.wabaId})`;
+  const metadata = ZMetadataSchema.safeParse(value.metadata);
+  const phoneNumberId = metadata.success ? metadata.data.phone_number_id : undefined;
+  if (phoneNumberId !== account.phoneNumberId) return `for phone number id ${quoted(phoneNumberId)}, not ours (${account.phoneNumberId})`;
+  return null;
+}
+
+/**
+ * One POST body (already JSON-parsed) as a flat list of events, in the order Meta listed them.
+ * With `account`, changes for any other WABA or phone number come back as `foreign`.
+ */
+export function parseWebhook(json: unknown, account?: TWebhookAccount): TWebhookEvent[] {
   const envelope = ZEnvelopeSchema.safeParse(json);
   if (!envelope.success) return [{ type: "malformed", reason: "not a webhook envelope (object, entry[])", raw: json }];
   if (envelope.data.object !== "whatsapp_business_account") return [{ type: "other", field: `object:${envelope.data.object}`, raw: json }];
@@ -233,7 +262,9 @@ export function parseWebhook(json: unknown): TWebhookEvent[] {
       } else if (change.data.field !== "messages") {
         events.push({ type: "other", field: change.data.field, raw: change.data.value });
       } else if (change.data.value && typeof change.data.value === "object" && !Array.isArray(change.data.value)) {
-        events.push(...eventsOfMessagesValue(change.data.value as Record<string, unknown>));
+        const value = change.data.value as Record<string, unknown>;
+        const foreign = account ? foreignReason(entry.data.id, value, account) : null;
+        events.push(...(foreign ? [{ type: "foreign" as const, reason: foreign, raw: rawChange }] : eventsOfMessagesValue(value)));
       } else {
         events.push({ type: "malformed", reason: "messages change without a value", raw: rawChange });
       }
