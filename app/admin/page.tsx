@@ -5,6 +5,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { deliveryRates, messagesNeedingAttention, openOrderCounts, ordersDueThisWeek, weeklyActivity } from "@/lib/dashboard/queries";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { webhookHeartbeat } from "@/lib/messages/webhook-queries";
 import { orderListWithStatus } from "@/lib/orders/list-params";
 import { ORDER_STATUS_LABEL } from "@/lib/orders/status";
 import { quoteListHref, DEFAULT_QUOTE_LIST_PARAMS } from "@/lib/quotes/list-params";
@@ -15,6 +16,7 @@ import { ContactPreference } from "@/components/contact-preference";
 import { DeliveryRates } from "@/components/dashboard/delivery-rates";
 import { OrdersDue } from "@/components/dashboard/orders-due";
 import { StatusCountLink } from "@/components/dashboard/status-count-link";
+import { WebhookHeartbeat } from "@/components/dashboard/webhook-heartbeat";
 import { WeeklyChart } from "@/components/dashboard/weekly-chart";
 import { OrderStatusBadge } from "@/components/order-status-badge";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
@@ -28,7 +30,7 @@ const listWithStatus = (status: (typeof QUOTE_STATUSES)[number]) => quoteListHre
 export default async function DashboardPage() {
   await requireAdmin("/admin");
   const now = new Date();
-  const [summary, recent, openOrders, due, attention, weeks, delivery] = await Promise.all([
+  const [summary, recent, openOrders, due, attention, weeks, delivery, webhooks] = await Promise.all([
     quoteSummary(),
     recentQuotes(5),
     openOrderCounts(),
@@ -36,6 +38,7 @@ export default async function DashboardPage() {
     messagesNeedingAttention(now),
     weeklyActivity(now),
     deliveryRates(now),
+    webhookHeartbeat(),
   ]);
   const waiting = summary.counts.new;
   const openTotal = openOrders.reduce((sum, group) => sum + group.count, 0);
@@ -123,6 +126,8 @@ export default async function DashboardPage() {
       </div>
 
       <WhatsAppHealth />
+
+      <WebhookHeartbeat heartbeat={webhooks} now={now} />
 
       <Card aria-labelledby="recent-heading">
         <CardHeader>
