@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { Toaster } from "sonner";
 import { env } from "@/lib/env";
 import "./globals.css";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
+  // which a page prerendered at build time cannot know.
+  await connection();
   return (
     <html lang={env.BUSINESS_LOCALE}>
       <body className="min-h-dvh">
