@@ -56,7 +56,7 @@ const MAX_UNIX_SECONDS = 253_402_300_799;
 
 /** Unix seconds; Meta sends strings, a number is accepted too. Out of range is an issue, not an Invalid Date. */
 export const ZUnixSeconds = z
-  .union([z.string().regex(/^\d{1,15}$/, "must be Unix seconds"), z.number().int().nonnegative()])
+  .union([z.string().regex(/^\d+$/, "must be Unix seconds"), z.number().int().nonnegative()])
   .transform((value) => Number(value))
   .refine((seconds) => seconds <= MAX_UNIX_SECONDS, "timestamp is out of range")
   .transform((seconds) => new Date(seconds * 1000));

@@ -195,6 +195,36 @@ describe("parseWebhook", () => {
     expect(parseWebhook({ object: "page", entry: [] })[0]).toMatchObject({ type: "other", field: "object:page" });
   });
 
+  it("makes a part malformed for a value no database holds, naming the field", () => {
+    const [huge, surrogate, nul, nobody] = parseWebhook(
+      post([
+        messages({
+          statuses: [status("wamid.T", "sent", "99999999999999999999"), status("wamid.\ud800", "sent", "1")],
+          messages: [
+            { from: "27821234567", id: "wamid.N", timestamp: "1", type: "image", image: { id: "m", caption: "a\u0000" } },
+            { id: "wamid.X", timestamp: "1", type: "text", text: { body: "from nobody" } },
+          ],
+        }),
+      ]),
+    );
+    expect(huge).toMatchObject({ type: "malformed", reason: "status timestamp: timestamp is out of range" });
+    expect(surrogate).toMatchObject({ type: "malformed", reason: "status id holds a lone surrogate" });
+    expect(nul).toMatchObject({ type: "malformed", reason: "message image.caption holds a NUL character" });
+    expect(nobody).toMatchObject({ type: "malformed", reason: "message has neither from nor from_user_id" });
+  });
+
+  it("with our account, returns changes for another WABA or phone number as 'foreign'", () => {
+    const account = { wabaId: "waba-0", phoneNumberId: "1" };
+    const ours = messages({ statuses: [status("wamid.O", "sent", "1")] });
+    const otherNumber = { field: "messages", value: { ...value({ statuses: [status("wamid.P", "sent", "1")] }), metadata: { phone_number_id: "2" } } };
+    const events = parseWebhook(post([ours, otherNumber], [ours]), account);
+    expect(events.map((event) => (event.type === "foreign" ? event.reason : event.type))).toEqual([
+      "status",
+      'for phone number id "2", not ours (1)',
+      'for WhatsApp Business Account "waba-1", not ours (waba-0)',
+    ]);
+  });
+
   it("never throws on junk", () => {
     for (const junk of ["junk", null, 42, [], { object: "whatsapp_business_account" }, { object: "whatsapp_business_account", entry: {} }]) {
       expect(parseWebhook(junk)[0]?.type, JSON.stringify(junk)).toBe("malformed");

@@ -179,11 +179,15 @@ function messageEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
   const contact =
     contacts.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id)) ??
     (contacts.length === 1 ? contacts[0] : undefined);
+  const from = message.from ?? contact?.wa_id;
+  const userId = message.from_user_id ?? contact?.user_id;
+  // A message from nobody we could ever write back to, or match to a customer.
+  if (!from && !userId) return { type: "malformed", reason: "message has neither from nor from_user_id", raw };
   return {
     type: "message",
     wamid: message.id,
-    from: message.from ?? contact?.wa_id,
-    userId: message.from_user_id ?? contact?.user_id,
+    from,
+    userId,
     profileName: contact?.profile?.name,
     username: contact?.profile?.username,
     timestamp: message.timestamp,
