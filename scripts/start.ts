@@ -65,14 +65,13 @@ if (process.env.SKIP_BUILD !== "1") buildIfStale();
 
 const port = process.env.PORT || "3000";
 const host = process.env.HOSTNAME || "0.0.0.0";
-// Our own server around Next (scripts/server.ts), so the per-IP limit sees the connection's
-// address. Next exits about 17 ms after SIGTERM without waiting for anything; with manual
-// handling the server's own handler (instrumentation.ts) lets the message dispatcher finish its
-// sends first.
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
+// Our own server around Next (scripts/server.cjs, server.ts), so the per-IP limit sees the
+// connection's address. On SIGTERM it lets the message dispatcher finish its sends first
+// (`next start` exits about 17 ms after SIGTERM without waiting for anything).
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.cjs")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: host, NEXT_MANUAL_SIG_HANDLE: "true" },
+  env: { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: host },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

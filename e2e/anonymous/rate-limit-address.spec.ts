@@ -1,59 +1,16 @@
 // The per-IP quote limit keys on the connection, not on a header the client sends. Each test
-// starts its own app through `npm start`'s path (scripts/start.ts; the build the main e2e server
-// made is reused) on its own port and throwaway database, with a limit of 3, and sends the form
-// from one connection address (127.0.0.1) with made-up forwarding headers.
-import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import path from "node:path";
+// starts its own app through `npm start`'s path with a limit of 3 and sends the form from one
+// connection address (127.0.0.1) with made-up forwarding headers.
 import { expect, test, type Page } from "@playwright/test";
+import { startAppProcess, stopAppProcess, type TAppProcess } from "../app-process";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const LIMIT = 3;
 const RATE_LIMITED = /^We have received several requests from your connection\. Please try again in \d+ minutes?/;
 
-type TApp = { url: string; child: ChildProcess };
-
-async function startApp(port: number, trustProxy: boolean): Promise<TApp> {
-  const file = path.join(root, "data", `e2e-rate-limit-${port}.db`);
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      SKIP_BUILD: "1",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      APP_URL: url,
-      DATABASE_URL: `file:${file}`,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
-      ADMIN_EMAIL: "e2e-admin@example.com",
-      ADMIN_PASSWORD: "e2e-password-1234",
-      WHATSAPP_ACCESS_TOKEN: "",
-      QUOTE_RATE_LIMIT: String(LIMIT),
-      TRUST_PROXY: String(trustProxy),
-      LOG_LEVEL: "warn",
-    },
-  });
-  for (let waited = 0; ; waited += 200) {
-    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited with ${child.exitCode}`);
-    if (await fetch(`${url}/login`).then((response) => response.ok, () => false)) return { url, child };
-    if (waited > 90_000) throw new Error(`the app on port ${port} did not start within 90 s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** SIGTERM, as a process manager stops it; resolves with the exit code. */
-function stopApp(app: TApp): Promise<number | null> {
-  return new Promise((resolve) => {
-    app.child.once("exit", (code) => resolve(code));
-    app.child.kill("SIGTERM");
-  });
-}
+const startApp = (port: number, trustProxy: boolean) => startAppProcess(port, { QUOTE_RATE_LIMIT: String(LIMIT), TRUST_PROXY: String(trustProxy) });
 
 /** Sends the form with the given request headers; returns the quote number or the form's error. */
-async function submitQuote(page: Page, app: TApp, email: string, headers: Record<string, string>): Promise<string> {
+async function submitQuote(page: Page, app: TAppProcess, email: string, headers: Record<string, string>): Promise<string> {
   await page.setExtraHTTPHeaders(headers);
   await page.goto(`${app.url}/quote`);
   await page.getByLabel("Your name").fill("Made Up");
@@ -85,7 +42,7 @@ test("without TRUST_PROXY, made-up X-Forwarded-For values from one address share
     expect(outcomes.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(expect.stringMatching(/^Q-\d{4}-\d{4}$/)));
     expect(outcomes.slice(LIMIT)).toEqual(Array(7 - LIMIT).fill(expect.stringMatching(RATE_LIMITED)));
   } finally {
-    expect(await stopApp(app)).toBe(0);
+    expect(await stopAppProcess(app)).toBe(0);
   }
 });
 
@@ -102,6 +59,6 @@ test("with TRUST_PROXY, each first X-Forwarded-For hop has its own limit", async
     }
     expect(await submitQuote(page, app, "client-1-once-more@example.com", viaProxy("203.0.113.1"))).toMatch(RATE_LIMITED);
   } finally {
-    expect(await stopApp(app)).toBe(0);
+    expect(await stopAppProcess(app)).toBe(0);
   }
 });

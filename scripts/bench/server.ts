@@ -1,5 +1,5 @@
-// A throwaway app for benchmarks: its own SQLite file, migrated and seeded, served by
-// `next start` from the current build (built first when missing).
+// A throwaway app for benchmarks: its own SQLite file, migrated and seeded, served by the same
+// server as `npm start` (scripts/server.ts) from the current build (built first when missing).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -43,7 +43,7 @@ export async function startBenchServer(env: NodeJS.ProcessEnv, fill?: () => Prom
   run(process.execPath, ["--import", "tsx", path.join(root, "prisma", "seed.ts")]);
   if (fill) await fill();
 
-  const child = spawn(bin("next"), ["start", "-p", env.PORT!, "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.cjs")], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let attempt = 0; ; attempt++) {
     try {
