@@ -1,5 +1,5 @@
 // `npm run bench:orders`: the admin order list with 100,000 orders. First listOrders in-process
-// (the query alone, p50/p95 over 200 calls per view), then whole pages through `next start`,
+// (the query alone, p50/p95 over 200 calls per view), then whole pages through the app server,
 // 20 pages/s for 30 s per view, open-loop; p95 goal under 30 ms for each.
 import { fillOrders } from "./fill-orders.ts";
 import { openLoop, percentile, summarize } from "./open-loop.ts";
@@ -53,7 +53,7 @@ const server = await startBenchServer(env, async () => {
   await measureInProcess(env.DATABASE_URL!);
 });
 console.log(`bench:orders — ${ORDERS.toLocaleString("en")} orders seeded, measured in-process and server up in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-console.log(`through next start: ${RATE} pages/s for ${SECONDS} s per view`);
+console.log(`through the app server: ${RATE} pages/s for ${SECONDS} s per view`);
 const cookie = await signIn(server.url);
 
 for (const [index, scenario] of SCENARIOS.entries()) {
@@ -69,7 +69,7 @@ const memory = server.rssMb();
 await server.stop();
 
 const f = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value.toFixed(1)).padStart(8);
-console.log("\nOrder list, times in ms          listOrders (in-process)   whole page (next start, open-loop)");
+console.log("\nOrder list, times in ms          listOrders (in-process)   whole page (app server, open-loop)");
 console.log(`${"view".padEnd(28)}${"p50".padStart(8)}${"p95".padStart(8)}    ${"p50".padStart(8)}${"p95".padStart(8)}${"p99".padStart(8)}  non-2xx  rows`);
 let met = true;
 for (const row of table) {
@@ -78,5 +78,5 @@ for (const row of table) {
   if (row.goal && (!s || s.p95 >= 30 || s.errors > 0 || s.rows === 0)) met = false;
 }
 console.log(`server memory after run: ${memory.toFixed(0)} MB RSS`);
-console.log(`goal p95 < 30 ms per page through next start (views without *): ${met ? "met" : "NOT met"}`);
+console.log(`goal p95 < 30 ms per page through the app server (views without *): ${met ? "met" : "NOT met"}`);
 process.exit(met ? 0 : 1);

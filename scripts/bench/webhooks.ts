@@ -1,4 +1,4 @@
-// `npm run bench:webhooks`: signed status webhooks at 1,000/s for 30 s against `next start`.
+// `npm run bench:webhooks`: signed status webhooks at 1,000/s for 30 s against the app server (scripts/server.ts).
 // Prints latency percentiles (from when each request was due), then checks that every
 // delivery answered 200 is on disk, and the server's memory.
 import { createHmac } from "node:crypto";
