@@ -7,8 +7,8 @@ async function load() {
   vi.resetModules();
   const { log } = await import("@/lib/log");
   const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
-  const module = await import("@/lib/request-ip");
-  return { ...module, warn };
+  const requestIp = await import("@/lib/request-ip");
+  return { ...requestIp, warn };
 }
 
 describe("clientIp", () => {
