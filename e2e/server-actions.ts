@@ -23,11 +23,21 @@ export function builtServerActions(): TBuiltAction[] {
   });
 }
 
-/** Calls one action with one argument, as the browser's action call would, and returns the RSC text. */
-export async function postServerAction(request: APIRequestContext, id: string, argument: unknown = {}) {
+/**
+ * Calls one action with one argument, as the browser's action call would, and returns the RSC text.
+ * Next forwards the call to the page that owns the action; for /admin pages the proxy answers a
+ * request without a session cookie with a redirect, and Next then returns a bare `{}`. Pass a
+ * (forged) `cookie` to get past that shortcut, so the action's own session check answers.
+ */
+export async function postServerAction(request: APIRequestContext, id: string, options: { argument?: unknown; cookie?: string } = {}) {
   const response = await request.post("/login", {
-    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([argument]),
+    headers: {
+      "Next-Action": id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+    },
+    data: JSON.stringify([options.argument ?? {}]),
     maxRedirects: 0,
   });
   return { status: response.status(), text: await response.text() };

@@ -64,3 +64,13 @@ test("an owner invites a staff admin, who signs in and cannot open or change set
   await expect(history).toContainText(`invited ${email} (as staff)`);
   await expect(history).toContainText("Sipho Staff accepted the invitation");
 });
+
+test("a signed-in admin sent to the login page with a callback to another site stays on this one", async ({ page }) => {
+  // Written as an attacker would put them in a link: the server decodes %5C to "\\" and %09 to a tab.
+  for (const callback of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "https://evil.example/", "javascript:alert(1)"]) {
+    await page.goto(`/login?callbackUrl=${callback}`);
+    await expect(page, callback).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/admin$/);
+  }
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/admin/orders?status=ready")}`);
+  await expect(page).toHaveURL(/\/admin\/orders\?status=ready$/);
+});
