@@ -66,7 +66,7 @@ test("an owner invites a staff admin, who signs in and cannot open or change set
 });
 
 test("a signed-in admin sent to the login page with a callback to another site stays on this one", async ({ page }) => {
-  // Written as an attacker would put them in a link: the server decodes %5C to "\\" and %09 to a tab.
+  // Written as an attacker would put them in a link: the server decodes %5C to a backslash and %09 to a tab.
   for (const callback of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "https://evil.example/", "javascript:alert(1)"]) {
     await page.goto(`/login?callbackUrl=${callback}`);
     await expect(page, callback).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/admin$/);
