@@ -45,10 +45,10 @@ export function serve(): void {
       server.listen(port, hostname, () => {
         // The lines `next start` prints, so the output of `npm start` reads as before.
         const local = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
-        console.log(`   ▲ Next.js ${nextPackage.version}`);
-        console.log(`   - Local:         http://${local}:${port}`);
-        console.log(`   - Network:       http://${hostname}:${port}`);
-        console.log(`\n ✓ Ready in ${Date.now() - startedAt}ms`);
+        console.log(`▲ Next.js ${nextPackage.version}`);
+        console.log(`- Local:         http://${local}:${port}`);
+        console.log(`- Network:       http://${hostname}:${port}`);
+        console.log(`✓ Ready in ${Date.now() - startedAt}ms`);
       }),
     (error: unknown) => {
       console.error("Failed to start the app:", error);
@@ -57,16 +57,17 @@ export function serve(): void {
   );
 
   // On SIGTERM/SIGINT this stops taking connections; instrumentation-node.ts finishes the sends
-  // in flight and exits. `on`, not `once`: Ctrl-C reaches this process twice (from the
-  // terminal and from start.ts), and a signal with no listener left would kill it mid-send. The
-  // timer (unref'd, so it never holds the process open) only ends a process nothing else ended.
+  // in flight and exits. Before the app has registered that handler (a signal during start-up)
+  // nothing else would exit, so this does. `on`, not `once`: Ctrl-C reaches this process twice
+  // (from the terminal and from start.ts), and a signal with no listener left would kill it
+  // mid-send.
   let closing = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
       if (closing) return;
       closing = true;
       server.close();
-      setTimeout(() => process.exit(0), 20_000).unref();
+      if (process.listenerCount(signal) === 1) process.exit(0);
     });
   }
 }
