@@ -13,6 +13,8 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv, options: { quiet?: bo
     stdio: ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  // A spawn that fails (or a signal to a child already gone) is reported here, not thrown.
+  child.on("error", (error) => console.error("worker process:", error.message));
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("outbox worker started")) resolve();

@@ -35,6 +35,8 @@ export async function startSandboxServer(options: TSandboxOptions & { port?: num
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
+      // A client that went away mid-request (a killed worker) has nobody left to answer.
+      if (req.destroyed || res.destroyed) return;
       // A sandbox bug answers like a Meta outage instead of killing the test run.
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify(graphError(1, `Sandbox error: ${error instanceof Error ? error.message : String(error)}`)));
@@ -43,6 +45,8 @@ export async function startSandboxServer(options: TSandboxOptions & { port?: num
   // Node closes idle keep-alive sockets after 5 s, racing clients that reuse them (ECONNRESET on a
   // send whose outcome is then unknown). Meta keeps them far longer; so does the sandbox.
   server.keepAliveTimeout = 65_000;
+  // Malformed requests and resets before a request starts: drop that socket, keep serving.
+  server.on("clientError", (_error, socket) => socket.destroy());
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
