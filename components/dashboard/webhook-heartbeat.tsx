@@ -27,7 +27,7 @@ type TProps = { heartbeat: TWebhookHeartbeat; now: Date };
 
 /** Is Meta reaching us, and are we keeping up: the last delivery, the last one done, what waits. */
 export function WebhookHeartbeat({ heartbeat, now }: TProps) {
-  const { lastReceivedAt, lastProcessedAt, backlog, oldestBacklogAt, parked } = heartbeat;
+  const { lastReceivedAt, lastAppliedAt, backlog, oldestBacklogAt, parked } = heartbeat;
   const stale = !!oldestBacklogAt && now.getTime() - oldestBacklogAt.getTime() > STALE_BACKLOG_MS;
   const trouble = parked > 0 || stale;
   const at = (value: Date | null) => (value ? `${describeAge(value, now)} (${formatDateTime(value)})` : "never");
@@ -52,7 +52,7 @@ export function WebhookHeartbeat({ heartbeat, now }: TProps) {
         </div>
         <div>
           <dt className="inline text-slate-500">Last applied: </dt>
-          <dd className="inline" data-testid="webhook-last-applied">{at(lastProcessedAt)}</dd>
+          <dd className="inline" data-testid="webhook-last-applied">{at(lastAppliedAt)}</dd>
         </div>
         <div>
           <dt className="inline text-slate-500">Waiting: </dt>

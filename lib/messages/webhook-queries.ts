@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 
 export type TWebhookHeartbeat = {
   lastReceivedAt: Date | null;
-  lastProcessedAt: Date | null;
+  lastAppliedAt: Date | null;
   /** Stored, not done, not parked: applied within seconds normally, or waiting for a retry. */
   backlog: number;
   oldestBacklogAt: Date | null;
@@ -13,15 +13,16 @@ export type TWebhookHeartbeat = {
 
 export async function webhookHeartbeat(): Promise<TWebhookHeartbeat> {
   const waiting = { processedAt: null, parkedAt: null };
-  const [received, processed, backlog, parked] = await Promise.all([
+  const [received, applied, backlog, parked] = await Promise.all([
     db.webhookDelivery.aggregate({ _max: { receivedAt: true } }),
-    db.webhookDelivery.aggregate({ where: { processedAt: { not: null } }, _max: { processedAt: true } }),
+    // Read backwards along the processedAt index until the first applied one: a few rows.
+    db.webhookDelivery.aggregate({ where: { processedAt: { not: null }, outcome: "applied" }, _max: { processedAt: true } }),
     db.webhookDelivery.aggregate({ where: waiting, _count: { _all: true }, _min: { receivedAt: true } }),
     db.webhookDelivery.count({ where: { processedAt: null, parkedAt: { not: null } } }),
   ]);
   return {
     lastReceivedAt: received._max.receivedAt,
-    lastProcessedAt: processed._max.processedAt,
+    lastAppliedAt: applied._max.processedAt,
     backlog: backlog._count._all,
     oldestBacklogAt: backlog._min.receivedAt,
     parked,

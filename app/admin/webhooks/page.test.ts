@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 
 describe("webhookHeartbeat", () => {
-  it("gives the last delivery received, the last done, the backlog with its oldest, and the parked count", async () => {
+  it("gives the last delivery received, the last applied, the backlog with its oldest, and the parked count", async () => {
     const now = Date.now();
     const ago = (minutes: number) => new Date(now - minutes * MINUTE);
     await db.webhookDelivery.createMany({
@@ -33,7 +33,7 @@ describe("webhookHeartbeat", () => {
         { source: "whatsapp", body: "{}", receivedAt: ago(5), processedAt: ago(4), outcome: "discarded", parkedAt: ago(4) },
       ],
     });
-    expect(await webhookHeartbeat()).toEqual({ lastReceivedAt: ago(5), lastProcessedAt: ago(4), backlog: 2, oldestBacklogAt: ago(20), parked: 1 });
+    expect(await webhookHeartbeat()).toEqual({ lastReceivedAt: ago(5), lastAppliedAt: ago(29), backlog: 2, oldestBacklogAt: ago(20), parked: 1 });
   });
 });
 
