@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
+import { ZTextSchema } from "@/lib/zod/text";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
@@ -14,7 +15,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 const ZLoginSchema = z.object({
   email: z.email("Enter the email address of your admin account."),
-  password: z.string().min(1, "Enter your password."),
+  password: ZTextSchema.min(1, "Enter your password."),
 });
 type TLogin = z.infer<typeof ZLoginSchema>;
 

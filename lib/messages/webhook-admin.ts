@@ -2,13 +2,14 @@
 // attributed to the admin on the delivery; a delivery another admin (or the replay script)
 // already finished is refused with a reason instead of being touched twice.
 import { z } from "zod";
+import { ZTextSchema } from "@/lib/zod/text";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { reapplyStoredDelivery } from "@/lib/messages/webhook-inbox";
 import type { TReapplyResult } from "@/lib/messages/webhook-apply";
 
-export const ZParkedDeliverySchema = z.object({ deliveryId: z.string().trim().min(1, "Choose a delivery.").max(64, "Choose a delivery.") });
+export const ZParkedDeliverySchema = z.object({ deliveryId: ZTextSchema.trim().min(1, "Choose a delivery.").max(64, "Choose a delivery.") });
 export type TParkedDeliveryInput = z.infer<typeof ZParkedDeliverySchema>;
 
 const OUTCOME_WORD: Record<string, string> = { applied: "applied", ignored: "ignored", malformed: "recorded as malformed", discarded: "discarded" };

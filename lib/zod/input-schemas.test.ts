@@ -7,6 +7,7 @@ import { ZAcceptInviteSchema, ZAdminIdSchema, ZChangePasswordSchema, ZChangeRole
 import { ZEditCustomerDetailsSchema, ZFindMergeCandidatesSchema, ZMergeCustomersSchema, ZResolveContactOfferSchema } from "@/lib/customers/contact-schema";
 import { ZChangeContactPreferenceSchema, ZRecordWhatsAppConsentSchema, ZWithdrawWhatsAppConsentSchema } from "@/lib/customers/preference-schema";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
+import { ZParkedDeliverySchema } from "@/lib/messages/webhook-admin";
 import { ZNotificationSettingSchema } from "@/lib/notifications/settings-schema";
 import { ZRecordPaymentSchema, ZUpdateOrderDetailsSchema } from "@/lib/orders/commands";
 import { ZChangeOrderStatusSchema } from "@/lib/orders/status";
@@ -72,6 +73,7 @@ const CASES: [name: string, schema: z.ZodType, valid: Record<string, unknown>][]
     },
   ],
   ["retry", ZRetryMessageSchema, { messageId: "m1", expectedAttempts: 1 }],
+  ["parked webhook delivery", ZParkedDeliverySchema, { deliveryId: "d1" }],
   ["reset password", ZResetPasswordSchema, { token: LINK_TOKEN, ...password }],
   ["accept invite", ZAcceptInviteSchema, { token: LINK_TOKEN, name: "Thandi", ...password }],
   ["change password", ZChangePasswordSchema, { currentPassword: "old password here", ...password }],

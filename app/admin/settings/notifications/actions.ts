@@ -5,6 +5,7 @@
 // owner role and zod parse: settings are the owner's); the rules live in lib/notifications.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { ZTextSchema } from "@/lib/zod/text";
 import { ownerActionClient } from "@/lib/action";
 import { previewNotification } from "@/lib/notifications/preview";
 import { saveNotificationSetting } from "@/lib/notifications/save-setting";
@@ -19,8 +20,8 @@ export const saveNotificationSettingAction = ownerActionClient.inputSchema(ZNoti
 const ZPreviewSchema = z
   .object({
     setting: ZNotificationSettingSchema,
-    quoteId: z.string().min(1).optional(),
-    orderId: z.string().min(1).optional(),
+    quoteId: ZTextSchema.min(1).optional(),
+    orderId: ZTextSchema.min(1).optional(),
   })
   .refine((input) => Boolean(input.quoteId) !== Boolean(input.orderId), { message: "Choose a quote or an order to preview with.", path: ["quoteId"] });
 
