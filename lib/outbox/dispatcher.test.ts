@@ -198,8 +198,10 @@ describe("retries", () => {
     // The token error is permanent: WhatsApp is given up, and with no email the message fails.
     expect(failed).toMatchObject({ status: "failed", errorCode: "no_channel", attempts: 2 });
     expect(failed.errorDetail).toMatch(/WhatsApp refused it: .*\(code 190\)/);
-    // The customer's number is corrected; the admin clicks Retry twice.
-    await db.customer.update({ where: { id: failed.customerId! }, data: { phone: "27820000190" } });
+    // An admin corrects the customer's number (their quote follows it), then clicks Retry twice.
+    const { editCustomerDetails } = await import("@/lib/customers/contact-changes");
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: failed.customerId! } });
+    await editCustomerDetails({ customerId: customer.id, name: customer.name, email: "", phone: "+27820000190" }, (await factories.makeAdmin()).id);
     await retryMessage({ messageId, expectedAttempts: failed.attempts }, "admin");
     await expect(retryMessage({ messageId, expectedAttempts: failed.attempts }, "admin")).rejects.toThrow(/already being sent again/);
     await h.dispatcher.drain();
