@@ -33,6 +33,7 @@ export async function requestQuote(
   } else {
     await page.getByRole("radio", { name: /Email/ }).check();
     await page.getByLabel("Email", { exact: true }).fill(customer.email!);
+    if (customer.phone) await page.getByLabel("Phone (optional)").fill(customer.phone);
   }
   await page.getByLabel("What is the gift for?").fill(customer.occasion);
   await page.getByLabel("Budget (R)").fill("900");

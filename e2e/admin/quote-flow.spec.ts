@@ -18,7 +18,7 @@ test("an admin finds a WhatsApp quote, answers it and sends a template that reac
   await row.getByRole("link", { name: number }).click();
 
   await expect(page.getByRole("heading", { name: `Quote ${number}` })).toBeVisible();
-  await expect(page.getByTestId("whatsapp-consent")).toContainText("quote-form");
+  await expect(page.getByTestId("whatsapp-consent")).toContainText("on this request");
   await page.getByLabel("Price (R)").fill("1 350,00");
   await page.getByLabel("Message to the customer").fill("Ten boxes with your logo, delivered in Sandton.");
   await page.getByRole("button", { name: "Save answer" }).click();

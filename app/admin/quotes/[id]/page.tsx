@@ -10,13 +10,12 @@ import { centsToAmountInput } from "@/lib/quotes/answer-schema";
 import { getQuoteDetail, type TQuoteDetail } from "@/lib/quotes/queries";
 import { allowedNextStatuses, isQuoteStatus, manualTargetsFrom, statusLabel } from "@/lib/quotes/status";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ContactPreference } from "@/components/contact-preference";
 import { MessageHistory } from "@/components/message-history";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { AnswerQuoteForm } from "./answer-quote-form";
-import { SendWhatsAppPanel } from "./send-whatsapp-panel";
+import { CustomerCard } from "./customer-card";
 import { StatusActions } from "./status-actions";
-import { ContactDetails, Detail } from "@/components/detail";
+import { Detail } from "@/components/detail";
 
 // generateMetadata and the page read the same quote once per request.
 const loadQuote = cache(getQuoteDetail);
@@ -130,49 +129,6 @@ function RequestCard({ quote }: { quote: TQuoteDetail }) {
         </dl>
       </CardContent>
     </Card>
-  );
-}
-
-function CustomerCard({ quote }: { quote: TQuoteDetail }) {
-  const { customer } = quote;
-  return (
-    <Card aria-labelledby="customer-heading">
-      <CardHeader>
-        <CardTitle id="customer-heading">Customer</CardTitle>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        <dl className="grid grid-cols-2 gap-4">
-          <Detail label="Name">{customer.name}</Detail>
-          <Detail label="Prefers">
-            <ContactPreference preference={customer.contactPreference} />
-          </Detail>
-          <ContactDetails email={customer.email} phone={customer.phone} />
-          <Detail label="WhatsApp consent" wide>
-            <WhatsAppConsent customer={customer} />
-          </Detail>
-        </dl>
-        <SendWhatsAppPanel quoteId={quote.id} />
-      </CardContent>
-    </Card>
-  );
-}
-
-function WhatsAppConsent({ customer }: { customer: TQuoteDetail["customer"] }) {
-  return (
-    <span className="flex flex-col gap-0.5">
-      {customer.whatsappConsentAt ? (
-        <span data-testid="whatsapp-consent">
-          Given {formatDateTime(customer.whatsappConsentAt)} via {customer.whatsappConsentSource ?? "an unknown source"}
-        </span>
-      ) : (
-        <span data-testid="whatsapp-consent">No consent</span>
-      )}
-      {customer.whatsappOptedOutAt ? (
-        <span className="font-medium text-red-700" data-testid="whatsapp-opted-out">
-          Opted out {formatDateTime(customer.whatsappOptedOutAt)}: do not message on WhatsApp
-        </span>
-      ) : null}
-    </span>
   );
 }
 

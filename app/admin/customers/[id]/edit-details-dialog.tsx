@@ -1,0 +1,117 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { CUSTOMER_LIMITS, ZEditCustomerDetailsSchema, type TEditCustomerDetails } from "@/lib/customers/contact-schema";
+import { contactFieldLabel } from "@/lib/customers/contact-fields";
+import { editCustomerDetailsAction } from "../actions";
+import { applyActionErrors } from "./action-errors";
+
+type TProps = { customerId: string; defaults: Omit<TEditCustomerDetails, "customerId"> };
+
+const FIELDS = ["name", "email", "phone"] as const;
+
+/**
+ * Edits the customer's name, email and phone. Each change is written to the customer's history;
+ * an email or phone another customer holds is refused with the way out (merge them).
+ */
+export function EditDetailsDialog({ customerId, defaults }: TProps) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm<TEditCustomerDetails>({ resolver: zodResolver(ZEditCustomerDetailsSchema), defaultValues: { customerId, ...defaults } });
+  const { errors, isSubmitting } = form.formState;
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (next) {
+      form.reset({ customerId, ...defaults });
+      setServerError(null);
+    }
+  }
+
+  async function onSubmit(values: TEditCustomerDetails) {
+    setServerError(null);
+    const result = await editCustomerDetailsAction(values);
+    const changed = result?.data?.changed;
+    if (changed) {
+      if (changed.length) toast.success(`Saved the new ${changed.map(contactFieldLabel).join(", ")}.`);
+      else toast.info("Nothing changed: these are the details on record.");
+      setOpen(false);
+      router.refresh();
+      return;
+    }
+    setServerError(applyActionErrors(result, form.setError, FIELDS, "The details could not be saved. Please try again."));
+  }
+
+  const describedBy = (field: (typeof FIELDS)[number], hint = false) => (errors[field] ? `edit-${field}-error` : hint ? `edit-${field}-hint` : undefined);
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          Edit details
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>Edit the customer’s details</DialogTitle>
+        <DialogDescription>
+          The change is kept in the customer’s history. Their quotes that used the old email or phone follow the new one. A new email or phone is no longer
+          verified until the customer proves it.
+        </DialogDescription>
+        <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-4 space-y-4">
+          {serverError ? (
+            <Alert tone="danger" role="alert" data-testid="edit-details-error">
+              {serverError}
+            </Alert>
+          ) : null}
+          <FormField id="edit-name" label="Name" error={errors.name?.message}>
+            <Input id="edit-name" autoComplete="off" maxLength={CUSTOMER_LIMITS.name} aria-invalid={!!errors.name} aria-describedby={describedBy("name")} {...form.register("name")} />
+          </FormField>
+          <FormField id="edit-email" label="Email" hint="Leave empty for none." error={errors.email?.message}>
+            <Input
+              id="edit-email"
+              type="email"
+              inputMode="email"
+              autoComplete="off"
+              maxLength={CUSTOMER_LIMITS.email}
+              aria-invalid={!!errors.email}
+              aria-describedby={describedBy("email", true)}
+              {...form.register("email")}
+            />
+          </FormField>
+          <FormField id="edit-phone" label="Phone" hint="With country code, or a local number, e.g. 082 123 4567. Leave empty for none." error={errors.phone?.message}>
+            <Input
+              id="edit-phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              maxLength={CUSTOMER_LIMITS.phone}
+              aria-invalid={!!errors.phone}
+              aria-describedby={describedBy("phone", true)}
+              {...form.register("phone")}
+            />
+          </FormField>
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <DialogClose asChild>
+              <Button type="button" variant="outline">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? "Saving…" : "Save details"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
