@@ -96,6 +96,13 @@ describe("checkAdminLogin", () => {
     expect(address.failures).toBe(2 * (ACCOUNT_POLICY.freeAttempts - 1));
   });
 
+  it("drops forgotten counters when someone signs in", async () => {
+    await tryAs("stranger@example.com", "wrong", STRANGER, 0);
+    const later = ACCOUNT_POLICY.forgetAfterSeconds * 1000 + 1;
+    expect(await tryAs(EMAIL, PASSWORD, OWNER_HOME, later)).toMatchObject({ ok: true });
+    expect(await db.loginThrottle.findMany({ select: { key: true } })).toEqual([{ key: `address:${OWNER_HOME}` }]);
+  });
+
   it("refuses a deactivated admin and an invited admin without a password with the same answer", async () => {
     await db.adminUser.create({ data: { email: "gone@example.com", name: "Gone", passwordHash: await hashPassword(PASSWORD), deactivatedAt: new Date() } });
     await db.adminUser.create({ data: { email: "invited@example.com", name: "", passwordHash: null } });

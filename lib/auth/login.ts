@@ -32,7 +32,7 @@ export async function checkAdminLogin(email: string, password: string, context: 
   const matches = await verifyPassword(usable?.passwordHash ?? DUMMY_HASH, password);
   if (!usable || !matches) return { ok: false, reason: "invalid" };
 
-  await recordSignInSuccess(normalised, address);
+  await recordSignInSuccess(normalised, address, now.getTime());
   await db.adminUser.update({ where: { id: usable.id }, data: { lastLoginAt: now } });
   return {
     ok: true,

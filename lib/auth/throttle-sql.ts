@@ -60,3 +60,10 @@ export async function clearKeysWithPrefix(client: TClient, prefix: string): Prom
   // substr instead of LIKE: an email may contain "_" or "%".
   await client.$executeRaw`DELETE FROM "LoginThrottle" WHERE substr("key", 1, ${prefix.length}) = ${prefix}`;
 }
+
+/** Deletes counters that have nothing left to say: forgotten, and not making anyone wait. */
+export async function pruneForgotten(client: TClient, forgetAfterSeconds: number, nowMs: number): Promise<number> {
+  return client.$executeRaw`
+    DELETE FROM "LoginThrottle"
+    WHERE "lastFailureMs" < ${nowMs - forgetAfterSeconds * 1000} AND "blockedUntilMs" <= ${nowMs}`;
+}

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { accountKey, accountKeyPrefix, addressKey, type TThrottlePolicy } from "@/lib/auth/throttle-rules";
-import { claimAttempt, clearKey, clearKeysWithPrefix, forgiveAttempt } from "@/lib/auth/throttle-sql";
+import { claimAttempt, clearKey, clearKeysWithPrefix, forgiveAttempt, pruneForgotten } from "@/lib/auth/throttle-sql";
 
 const forgetAfterSeconds = env.LOGIN_FORGET_AFTER_MINUTES * 60;
 export const ACCOUNT_POLICY: TThrottlePolicy = { freeAttempts: env.LOGIN_MAX_ATTEMPTS, maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS, forgetAfterSeconds };
@@ -19,10 +19,15 @@ export async function claimSignInAttempt(email: string, address: string, nowMs: 
   return byAccount.allowed ? { allowed: true } : byAccount;
 }
 
-/** A right password: this email starts again from zero here, and the address gets its try back. */
-export async function recordSignInSuccess(email: string, address: string): Promise<void> {
+/**
+ * A right password: this email starts again from zero here, and the address gets its try back.
+ * Also the moment to drop counters nobody needs any more (strangers' guesses leave one per
+ * email and address; real sign-ins come often enough to keep the table small).
+ */
+export async function recordSignInSuccess(email: string, address: string, nowMs = Date.now()): Promise<void> {
   await clearKey(db, accountKey(email, address));
   await forgiveAttempt(db, addressKey(address), ADDRESS_POLICY);
+  await pruneForgotten(db, forgetAfterSeconds, nowMs);
 }
 
 /**
