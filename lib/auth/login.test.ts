@@ -55,6 +55,23 @@ describe("checkAdminLogin", () => {
     expect(verifyCalls.count).toBe(2);
   });
 
+  it("takes about as long for an unknown email as for a known one", async () => {
+    const samples = { known: [] as number[], unknown: [] as number[] };
+    // Interleaved, from addresses that are never throttled, so load hits both alike.
+    for (let i = 0; i < 8; i++) {
+      for (const kind of ["known", "unknown"] as const) {
+        const started = performance.now();
+        await tryAs(kind === "known" ? EMAIL : `nobody${i}@example.com`, "wrong", `198.18.0.${i * 2 + (kind === "known" ? 0 : 1)}`);
+        samples[kind].push(performance.now() - started);
+      }
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+    const ratio = median(samples.unknown) / median(samples.known);
+    console.info(`sign-in timing: median ${median(samples.known).toFixed(1)} ms known email, ${median(samples.unknown).toFixed(1)} ms unknown (ratio ${ratio.toFixed(2)})`);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
   it("never locks the owner out: a stranger's failures do not slow a sign-in from another address", async () => {
     for (let i = 0; i < 40; i++) await tryAs(EMAIL, `guess-${i}`, STRANGER, i);
     expect(await tryAs(EMAIL, PASSWORD, STRANGER, 50)).toMatchObject({ ok: false, reason: "throttled" });
