@@ -4,6 +4,7 @@ import * as React from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { Button } from "@/components/ui/button";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -35,4 +36,23 @@ export function DialogTitle({ className, ...props }: React.ComponentProps<typeof
 
 export function DialogDescription({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Description>) {
   return <DialogPrimitive.Description className={cn("mt-1 text-sm text-slate-600", className)} {...props} />;
+}
+
+/**
+ * A dialog's buttons: the way out first on a phone's narrow screen (stacked under the main
+ * button), on the right side by side from `sm` up. With `cancel`, a button that closes the dialog.
+ */
+export function DialogActions({ cancel, children }: { cancel?: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+      {cancel ? (
+        <DialogPrimitive.Close asChild>
+          <Button type="button" variant="outline">
+            {cancel}
+          </Button>
+        </DialogPrimitive.Close>
+      ) : null}
+      {children}
+    </div>
+  );
 }

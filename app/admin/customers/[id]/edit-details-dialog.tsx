@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { CUSTOMER_LIMITS, ZEditCustomerDetailsSchema, type TEditCustomerDetails } from "@/lib/customers/contact-schema";
@@ -17,7 +17,20 @@ import { applyActionErrors } from "./action-errors";
 
 type TProps = { customerId: string; defaults: Omit<TEditCustomerDetails, "customerId"> };
 
-const FIELDS = ["name", "email", "phone"] as const;
+type TFieldSpec = {
+  name: keyof typeof CUSTOMER_LIMITS;
+  label: string;
+  hint?: string;
+  type: "text" | "email" | "tel";
+  inputMode: "text" | "email" | "tel";
+};
+
+const FIELDS: readonly TFieldSpec[] = [
+  { name: "name", label: "Name", type: "text", inputMode: "text" },
+  { name: "email", label: "Email", hint: "Leave empty for none.", type: "email", inputMode: "email" },
+  { name: "phone", label: "Phone", hint: "With country code, or a local number, e.g. 082 123 4567. Leave empty for none.", type: "tel", inputMode: "tel" },
+];
+const FIELD_NAMES = FIELDS.map((field) => field.name);
 
 /**
  * Edits the customer's name, email and phone. Each change is written to the customer's history;
@@ -49,10 +62,8 @@ export function EditDetailsDialog({ customerId, defaults }: TProps) {
       router.refresh();
       return;
     }
-    setServerError(applyActionErrors(result, form.setError, FIELDS, "The details could not be saved. Please try again."));
+    setServerError(applyActionErrors(result, form.setError, FIELD_NAMES, "The details could not be saved. Please try again."));
   }
-
-  const describedBy = (field: (typeof FIELDS)[number], hint = false) => (errors[field] ? `edit-${field}-error` : hint ? `edit-${field}-hint` : undefined);
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -73,43 +84,25 @@ export function EditDetailsDialog({ customerId, defaults }: TProps) {
               {serverError}
             </Alert>
           ) : null}
-          <FormField id="edit-name" label="Name" error={errors.name?.message}>
-            <Input id="edit-name" autoComplete="off" maxLength={CUSTOMER_LIMITS.name} aria-invalid={!!errors.name} aria-describedby={describedBy("name")} {...form.register("name")} />
-          </FormField>
-          <FormField id="edit-email" label="Email" hint="Leave empty for none." error={errors.email?.message}>
-            <Input
-              id="edit-email"
-              type="email"
-              inputMode="email"
-              autoComplete="off"
-              maxLength={CUSTOMER_LIMITS.email}
-              aria-invalid={!!errors.email}
-              aria-describedby={describedBy("email", true)}
-              {...form.register("email")}
-            />
-          </FormField>
-          <FormField id="edit-phone" label="Phone" hint="With country code, or a local number, e.g. 082 123 4567. Leave empty for none." error={errors.phone?.message}>
-            <Input
-              id="edit-phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="off"
-              maxLength={CUSTOMER_LIMITS.phone}
-              aria-invalid={!!errors.phone}
-              aria-describedby={describedBy("phone", true)}
-              {...form.register("phone")}
-            />
-          </FormField>
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
+          {FIELDS.map(({ name, label, hint, type, inputMode }) => (
+            <FormField key={name} id={`edit-${name}`} label={label} hint={hint} error={errors[name]?.message}>
+              <Input
+                id={`edit-${name}`}
+                type={type}
+                inputMode={inputMode}
+                autoComplete="off"
+                maxLength={CUSTOMER_LIMITS[name]}
+                aria-invalid={!!errors[name]}
+                aria-describedby={errors[name] ? `edit-${name}-error` : hint ? `edit-${name}-hint` : undefined}
+                {...form.register(name)}
+              />
+            </FormField>
+          ))}
+          <DialogActions cancel="Cancel">
             <Button type="submit" disabled={isSubmitting}>
               {isSubmitting ? "Saving…" : "Save details"}
             </Button>
-          </div>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { formatPhone } from "@/lib/phone";
 import { mergeCustomersAction } from "../actions";
 import { count, type TMergeCandidateRow } from "./merge-candidate";
@@ -77,14 +77,14 @@ export function MergeCustomerDialog({ customerId, customerName }: TProps) {
                 </li>
                 <li>The record of {chosen.name} is deleted, and the merge is written to {customerName}’s history.</li>
               </ul>
-              <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <DialogActions>
                 <Button type="button" variant="outline" onClick={() => choose(null)} disabled={isPending}>
                   Back
                 </Button>
                 <Button type="button" variant="destructive" disabled={isPending} onClick={() => execute({ keepId: customerId, mergeId: chosen.id })}>
                   {isPending ? "Merging…" : `Merge into ${customerName}`}
                 </Button>
-              </div>
+              </DialogActions>
             </div>
           </>
         ) : (

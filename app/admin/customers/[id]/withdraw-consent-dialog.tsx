@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/input";
 import {
@@ -79,16 +79,11 @@ export function WithdrawConsentDialog({ customerId, customerName, hasConsent }: 
               {...form.register("note")}
             />
           </FormField>
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Keep as it is
-              </Button>
-            </DialogClose>
+          <DialogActions cancel="Keep as it is">
             <Button type="submit" variant="destructive" disabled={isSubmitting}>
               {isSubmitting ? "Saving…" : hasConsent ? "Withdraw consent" : "Record opt-out"}
             </Button>
-          </div>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>
