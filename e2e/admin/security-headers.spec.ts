@@ -15,7 +15,7 @@ test.describe("security headers for a signed-in admin", () => {
   });
 
   test("every admin page runs under the CSP without a single refusal", async ({ page }) => {
-    const violations = watchCspViolations(page);
+    const violations = await watchCspViolations(page);
     for (const path of ADMIN_PAGES) {
       await page.goto(path);
       await expect(page.getByRole("navigation").first()).toBeVisible();

@@ -47,7 +47,7 @@ test.describe("security headers", () => {
   });
 
   test("the public pages run under the CSP without a single refusal", async ({ page }) => {
-    const violations = watchCspViolations(page);
+    const violations = await watchCspViolations(page);
     await page.goto("/quote");
     // Client-side validation answers: the form's scripts run.
     await page.getByRole("button", { name: "Request my quote" }).click();
@@ -57,5 +57,12 @@ test.describe("security headers", () => {
     await page.goto("/q/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     await expect(page.getByRole("heading", { name: "We could not find this quote" })).toBeVisible();
     expect(violations).toEqual([]);
+  });
+
+  test("a refusal would be seen: an image from another site is blocked and reported", async ({ page }) => {
+    const violations = await watchCspViolations(page);
+    await page.goto("/quote");
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="https://tracker.example/pixel.png">'));
+    await expect.poll(() => violations.join("\n")).toContain("img-src");
   });
 });

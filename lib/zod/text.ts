@@ -8,6 +8,11 @@
 // pattern admits no control character and no surrogate, and its own message says more.
 import { z } from "zod";
 
+// Zod compiles object parsers with `new Function` unless told not to; the pages' CSP allows no
+// eval, so in the browser its probe is refused and reported as a violation on every form page.
+// Set here, before the schemas that import this module build their objects.
+z.config({ jitless: true });
+
 export const CONTROL_CHARACTER_MESSAGE = "This text has an invisible control character in it. Type it again, or paste it as plain text.";
 export const BROKEN_CHARACTER_MESSAGE = "This text has a broken character in it (half of an emoji or symbol). Type it again.";
 
