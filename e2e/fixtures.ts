@@ -30,6 +30,7 @@ export async function requestQuote(
     await page.getByRole("radio", { name: /WhatsApp/ }).check();
     await page.getByLabel("WhatsApp number").fill(customer.phone!);
     await page.getByRole("checkbox", { name: /may contact me on WhatsApp/ }).check();
+    if (customer.email) await page.getByLabel("Email (optional)").fill(customer.email);
   } else {
     await page.getByRole("radio", { name: /Email/ }).check();
     await page.getByLabel("Email", { exact: true }).fill(customer.email!);

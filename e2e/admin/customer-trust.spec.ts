@@ -14,8 +14,8 @@ test("a repeat request only offers its details; the admin applies, ignores, edit
 
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const form = await visitor.newPage();
-  const firstQuote = await requestQuote(form, { ...first, channel: "email", occasion: "A birthday hamper" });
-  const repeatQuote = await requestQuote(form, { ...repeat, channel: "email", occasion: "Flowers for an anniversary" });
+  const firstQuote = await requestQuote(form, { ...first, channel: "whatsapp", occasion: "A birthday hamper" });
+  const repeatQuote = await requestQuote(form, { ...repeat, channel: "whatsapp", occasion: "Flowers for an anniversary" });
   const secondQuote = await requestQuote(form, { ...second, channel: "email", occasion: "Year-end gifts" });
   await visitor.close();
 
@@ -46,6 +46,16 @@ test("a repeat request only offers its details; the admin applies, ignores, edit
   await expect(own.getByRole("link", { name: first.name })).toBeVisible();
   await expect(request).toContainText(repeat.name);
 
+  // A WhatsApp from the applied number proves it: verified on the request and on the customer.
+  await expect(card.getByTestId("phone-verified")).toHaveCount(0);
+  await page.getByText("Sandbox: simulate a reply from the customer").click();
+  await page.getByLabel("Customer's reply").fill("Yes, this is my new number");
+  await page.getByRole("button", { name: "Simulate reply" }).click();
+  await expect(page.getByTestId("message-item").filter({ hasText: "Yes, this is my new number" })).toBeVisible({ timeout: 10_000 });
+  await page.reload();
+  await expect(request.getByTestId("phone-verified")).toContainText("Verified");
+  await expect(own.getByTestId("phone-verified")).toContainText("Verified");
+
   await card.getByRole("link", { name: "Customer page" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.name);
   const history = page.getByRole("list", { name: "Changes to this customer" });
@@ -54,6 +64,8 @@ test("a repeat request only offers its details; the admin applies, ignores, edit
   await expect(applied).toContainText("by Administrator");
   await expect(applied.getByRole("link", { name: repeatQuote })).toBeVisible();
   await expect(history.getByRole("listitem").filter({ hasText: "Offered name ignored" })).toContainText("by Administrator");
+  await expect(history.getByRole("listitem").filter({ hasText: "Phone verified" })).toContainText("by the customer");
+  await expect(page.getByRole("region", { name: "Contact", exact: true }).getByTestId("phone-verified")).toContainText("Verified");
 
   // Edit: a blank name and another customer's email are refused in words the admin can act on.
   const newName = `Lindiwe Edited ${stamp}`;
