@@ -1,6 +1,8 @@
-// How long to wait before the next try: exponential with full jitter (so a burst of failures
-// does not come back as a burst), never less than what the provider asked for, never more than
-// the cap.
+// How long to wait before the next try: exponential with equal jitter, i.e. half the step fixed
+// and half random. The random half spreads a burst of failures so it does not come back as a
+// burst; the fixed half keeps every wait at least half the step, where full jitter could retry a
+// rate-limited number almost at once. Never less than what the provider asked for, never more
+// than the cap.
 export type TBackoffOptions = { baseMs?: number; maxMs?: number; random?: () => number };
 
 export function retryDelayMs(failedAttempts: number, retryAfterMs: number | undefined, options: TBackoffOptions = {}): number {
