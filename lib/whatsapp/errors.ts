@@ -2,6 +2,7 @@
 // table is the only place they live: the client, the webhook parser and the sandbox all map
 // through it.
 import type { TGraphErrorBody, TWebhookError } from "@/lib/whatsapp/types";
+import { redactText } from "@/lib/redact";
 
 export type TWhatsAppErrorKind =
   | "auth"
@@ -182,11 +183,6 @@ export function describeWhatsAppError(code: number, subcode?: number): TEntry {
 
 // Meta's messages do not echo tokens, but a URL in a transport error can (debug_token carries
 // the token as a query parameter). Scrubbed here so no WhatsAppError can carry one.
-function scrub(text: string | undefined): string | undefined {
-  return text
-    ?.replace(/Bearer\s+[A-Za-z0-9._~+/=|-]+/g, "Bearer [redacted]")
-    .replace(/((?:access_token|input_token)=)[^&\s"']+/g, "$1[redacted]");
-}
 
 export type TWhatsAppErrorInit = {
   code: number | string;
@@ -225,7 +221,7 @@ export class WhatsAppError extends Error {
   request?: unknown;
 
   constructor(init: TWhatsAppErrorInit) {
-    const details = scrub(init.details);
+    const details = init.details === undefined ? undefined : redactText(init.details);
     super(`${init.title} (${init.code})${details ? `: ${details}` : ""}`);
     this.name = "WhatsAppError";
     this.code = init.code;
