@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, lastWeekStarts, mondayOf, startOfDayIn, weekOf } from "@/lib/dashboard/calendar";
+import { addDays, startOfDayIn } from "@/lib/calendar";
+import { lastWeekStarts, mondayOf, weekOf } from "@/lib/dashboard/calendar";
 
 const JHB = "Africa/Johannesburg"; // UTC+2, no daylight saving
 

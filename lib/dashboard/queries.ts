@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ATTENTION_STATUSES } from "@/lib/messages/audit-params";
 import { OPEN_ORDER_STATUSES, type TOrderStatus } from "@/lib/orders/status";
-import { addDays, lastWeekStarts, startOfDayIn, weekOf } from "@/lib/dashboard/calendar";
+import { addDays, startOfDayIn } from "@/lib/calendar";
+import { lastWeekStarts, weekOf } from "@/lib/dashboard/calendar";
 
 const DAY_MS = 86_400_000;
 

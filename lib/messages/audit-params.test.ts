@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditListHref, createdRange, isFiltered, needsAttention, parseAuditListParams, startOfDayIn } from "@/lib/messages/audit-params";
+import { startOfDayIn } from "@/lib/calendar";
+import { auditListHref, createdRange, isFiltered, needsAttention, parseAuditListParams } from "@/lib/messages/audit-params";
 
 const DEFAULTS = { channel: undefined, direction: undefined, status: undefined, event: undefined, from: undefined, to: undefined, page: 1 };
 

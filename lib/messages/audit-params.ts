@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { listHref, zOptionalChoice, zPage, type TSearchParams } from "@/lib/list-params";
 import { eventLabel, NOTIFICATION_EVENTS } from "@/lib/notifications/events";
+import { addDays, startOfDayIn } from "@/lib/calendar";
 
 export const MESSAGE_CHANNELS = ["whatsapp", "email"] as const;
 export const MESSAGE_DIRECTIONS = ["outbound", "inbound"] as const;
@@ -82,33 +83,7 @@ export function needsAttention(message: { status: string; direction: string }): 
   return message.direction === "outbound" && (ATTENTION_STATUSES as readonly string[]).includes(message.status);
 }
 
-/** Minutes `timeZone` is ahead of UTC at `instant`. */
-function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant a calendar day begins in `timeZone` (midnight there, as UTC). */
-export function startOfDayIn(date: string, timeZone: string): Date {
-  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
-  // The offset at UTC midnight can differ from the one at local midnight across a DST change:
-  // correct once with the offset at the first guess.
-  const guess = midnightUtc - zoneOffsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
-  return new Date(midnightUtc - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000);
-}
-
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) => addDays(date, 1);
 
 /** The createdAt range the from/to days cover, both days included, in the business's time zone. */
 export function createdRange(params: Pick<TAuditListParams, "from" | "to">, timeZone: string): { gte?: Date; lt?: Date } {

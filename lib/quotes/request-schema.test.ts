@@ -1,6 +1,7 @@
 // The quote form's rules and their messages, exactly as a customer reads them.
 import { describe, expect, it } from "vitest";
-import { EMPTY_QUOTE_REQUEST, QUOTE_REQUEST_LIMITS, quoteRequestSchema, todayIn, whatsappConsentText } from "@/lib/quotes/request-schema";
+import { todayIn } from "@/lib/calendar";
+import { EMPTY_QUOTE_REQUEST, QUOTE_REQUEST_LIMITS, quoteRequestSchema, whatsappConsentText } from "@/lib/quotes/request-schema";
 import { normalizePhone } from "@/lib/phone";
 
 const schema = quoteRequestSchema({ region: "ZA", timeZone: "Africa/Johannesburg" });

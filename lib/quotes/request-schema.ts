@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { normalizePhone } from "@/lib/phone";
 import { parseMoneyToCents } from "@/lib/money";
+import { todayIn } from "@/lib/calendar";
 import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 
 export const CONTACT_PREFERENCES = ["email", "whatsapp"] as const;
@@ -25,14 +26,6 @@ export const MAX_BUDGET_CENTS = 100_000_000;
 
 export function whatsappConsentText(businessName: string): string {
   return `${businessName} may contact me on WhatsApp about this quote`;
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone, the same in the browser and on the server. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  // Built from parts: a locale's own date pattern (en-CA's, say) has changed between browser versions.
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */

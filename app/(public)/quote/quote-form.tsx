@@ -10,12 +10,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Textarea } from "@/components/ui/input";
+import { todayIn } from "@/lib/calendar";
 import { cn } from "@/lib/cn";
 import {
   EMPTY_QUOTE_REQUEST,
   QUOTE_REQUEST_LIMITS as LIMITS,
   quoteRequestSchema,
-  todayIn,
   whatsappConsentText,
   type TQuoteRequest,
 } from "@/lib/quotes/request-schema";
