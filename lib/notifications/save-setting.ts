@@ -4,11 +4,10 @@
 import type { TDb } from "@/lib/db";
 import { db as defaultDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
+import { loadTemplateCatalog, type TTemplateCatalog } from "@/lib/messages/template-catalog";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventLabel } from "@/lib/notifications/events";
 import { getNotificationSetting, toRow } from "@/lib/notifications/settings";
-import { WhatsAppError } from "@/lib/whatsapp/errors";
 import { expectedParameters } from "@/lib/whatsapp/sandbox/templates";
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
 
@@ -24,7 +23,6 @@ export type TTemplateChoice = {
   buttonUrl: string | null;
 };
 
-export type TTemplateCatalog = { ok: true; templates: TMessageTemplate[] } | { ok: false; title: string; action: string };
 
 export function describeTemplate(template: TMessageTemplate): TTemplateChoice {
   const expected = expectedParameters(template);
@@ -71,26 +69,6 @@ export function checkTemplateChoice(setting: TNotificationSettingValue, template
   if (expected.button > 1) throw invalid(`The template "${name}" has ${expected.button} link buttons with a parameter; automatic messages can fill only one.`);
   if (expected.button === 1 && !setting.templateButtonParam) throw invalid(`The template "${name}" has a link button: choose the field that ends its address.`);
   if (expected.button === 0 && setting.templateButtonParam) throw invalid(`The template "${name}" has no link button with a parameter: leave the button field empty.`);
-}
-
-const CATALOG_TTL_MS = 60_000;
-const globalForCatalog = globalThis as unknown as { ssgTemplateCatalog?: { at: number; value: TTemplateCatalog } };
-
-/**
- * Every template of the account, whatever its status (so a paused one is named as paused, not as
- * missing), kept a minute. A WhatsApp failure is returned for the page to show, not thrown.
- */
-export async function loadTemplateCatalog(now = Date.now()): Promise<TTemplateCatalog> {
-  const cached = globalForCatalog.ssgTemplateCatalog;
-  if (cached && now - cached.at < CATALOG_TTL_MS) return cached.value;
-  try {
-    const value: TTemplateCatalog = { ok: true, templates: await getWhatsAppClient().listTemplates() };
-    globalForCatalog.ssgTemplateCatalog = { at: now, value };
-    return value;
-  } catch (error) {
-    if (!(error instanceof WhatsAppError)) throw error;
-    return { ok: false, title: error.title, action: error.action };
-  }
 }
 
 const sameTemplate = (a: TNotificationSettingValue, b: TNotificationSettingValue) =>
