@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NewPasswordFields } from "@/components/new-password-fields";
 import { ZAcceptInviteSchema, ZResetPasswordSchema } from "@/lib/admins/schema";
-import { applyActionErrors } from "@/app/admin/customers/[id]/action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 import { acceptInviteAction, resetPasswordAction } from "./actions";
 
 type TValues = { token: string; name: string; password: string; confirm: string };

@@ -12,7 +12,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NewPasswordFields } from "@/components/new-password-fields";
 import { ZChangePasswordSchema, type TChangePasswordInput } from "@/lib/admins/schema";
-import { applyActionErrors } from "@/app/admin/customers/[id]/action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ email }: { email: string }) {

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ZResetRequestSchema } from "@/lib/admins/schema";
-import { applyActionErrors } from "@/app/admin/customers/[id]/action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 import { requestPasswordResetAction } from "../actions";
 
 type TResetRequest = z.infer<typeof ZResetRequestSchema>;

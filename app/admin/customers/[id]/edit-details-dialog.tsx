@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { CUSTOMER_LIMITS, ZEditCustomerDetailsSchema, type TEditCustomerDetails } from "@/lib/customers/contact-schema";
 import { contactFieldLabel } from "@/lib/customers/contact-fields";
 import { editCustomerDetailsAction } from "../actions";
-import { applyActionErrors } from "./action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 
 type TProps = { customerId: string; defaults: Omit<TEditCustomerDetails, "customerId"> };
 

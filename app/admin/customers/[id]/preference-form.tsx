@@ -16,7 +16,7 @@ import {
   type TContactPreference,
 } from "@/lib/customers/preference-schema";
 import { changeContactPreferenceAction } from "../actions";
-import { applyActionErrors } from "./action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 
 type TProps = {
   customerId: string;

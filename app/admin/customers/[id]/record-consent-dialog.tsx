@@ -12,7 +12,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/input";
 import { CONSENT_HOW_LIMIT, ZRecordWhatsAppConsentSchema, type TRecordWhatsAppConsent } from "@/lib/customers/preference-schema";
 import { recordWhatsAppConsentAction } from "../actions";
-import { applyActionErrors } from "./action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 
 type TProps = { customerId: string; customerName: string; phone: string; again: boolean };
 

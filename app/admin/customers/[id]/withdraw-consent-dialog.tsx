@@ -17,7 +17,7 @@ import {
   type TWithdrawWhatsAppConsentInput,
 } from "@/lib/customers/preference-schema";
 import { withdrawWhatsAppConsentAction } from "../actions";
-import { applyActionErrors } from "./action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 
 type TProps = { customerId: string; customerName: string; hasConsent: boolean };
 

@@ -11,7 +11,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, Select } from "@/components/ui/input";
 import { ADMIN_ROLES, ROLE_LABELS } from "@/lib/admins/roles";
 import { ZInviteAdminSchema, type TInviteAdminInput } from "@/lib/admins/schema";
-import { applyActionErrors } from "@/app/admin/customers/[id]/action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 import { inviteAdminAction } from "./actions";
 
 export function InviteAdminForm() {

@@ -1,5 +1,5 @@
-// How the customer page's forms show what a server action refused: each error of a field the
-// form shows goes on that field, anything else becomes one sentence above the form.
+// How a form shows what a server action refused: each error of a field the form shows goes on
+// that field, anything else becomes one sentence above the form. Client-safe (types only).
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 type TActionResult =

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { applyActionErrors } from "./action-errors";
+import { applyActionErrors } from "@/lib/action-errors";
 
 const FALLBACK = "Could not save. Please try again.";
 
