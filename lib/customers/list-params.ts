@@ -21,7 +21,6 @@ export const FIRST_SORT_DIRECTION: Record<TCustomerSort, TSortDirection> = {
 
 export const PAGE_SIZE = 25;
 export const MAX_PAGE = 100_000;
-export const MAX_SEARCH_LENGTH = 100;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
