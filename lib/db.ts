@@ -16,6 +16,10 @@ export function createClient() {
 }
 
 export type TDb = ReturnType<typeof createClient>;
+
+/** Which SQL the database speaks: SQLite (a file: URL, the embedded default) or PostgreSQL. */
+export type TDialect = "sqlite" | "postgresql";
+export const dialect: TDialect = /^postgres(ql)?:/.test(env.DATABASE_URL) ? "postgresql" : "sqlite";
 export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { ssgDb?: TDb; ssgDbReady?: Promise<void> };
