@@ -63,6 +63,7 @@ export const PUBLIC_ACTION_FILES: Record<string, string> = {
 export const PUBLIC_PAGE_PREFIXES = ["app/(public)/", "app/login/", "app/page.tsx", "app/layout.tsx"];
 export const PUBLIC_ROUTE_FILES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's sign-in endpoints",
+  "app/api/health/route.ts": "the reverse proxy's liveness check (no data, no database)",
 };
 /** Owner-only: settings (pages and actions) and admin management. */
 export const OWNER_ONLY_PREFIX = "app/admin/settings/";
