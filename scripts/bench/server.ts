@@ -1,5 +1,7 @@
-// A throwaway app for benchmarks: its own SQLite file, migrated and seeded, served by the same
+// A throwaway app for benchmarks: its own database, migrated and seeded, served by the same
 // server as `npm start` (scripts/server.ts) from the current build (built first when missing).
+// The database is a SQLite file by default; given a `postgresql://` DATABASE_URL, it is a fresh
+// database `ssg_bench_<port>` on that server instead (dropped and created on every run).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -12,9 +14,28 @@ export const BENCH_ADMIN = { email: "bench@example.com", password: "bench-passwo
 
 export type TBenchServer = { url: string; databaseUrl: string; env: NodeJS.ProcessEnv; child: ChildProcess; rssMb(): number; stop(): Promise<void> };
 
-export function benchEnvironment(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** A fresh, empty database for a bench on `port`, of the kind DATABASE_URL names. */
+export function freshBenchDatabase(port: number, base = process.env.DATABASE_URL): string {
+  if (base && /^postgres(ql)?:/.test(base)) {
+    const name = `ssg_bench_${port}`;
+    // psql (libpq) refuses Prisma's query parameters such as ?schema=.
+    const server = new URL(base);
+    server.search = "";
+    const result = spawnSync("psql", [server.href, "-q", "-v", "ON_ERROR_STOP=1", "-c", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, "-c", `CREATE DATABASE ${name}`], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) throw new Error(`could not create the bench database ${name} on ${server.host}`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return url.href;
+  }
   const file = path.join(os.tmpdir(), `ssg-bench-${port}.db`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  return `file:${file}`;
+}
+
+export function benchEnvironment(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const databaseUrl = freshBenchDatabase(port);
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -22,7 +43,7 @@ export function benchEnvironment(port: number, extra: Record<string, string> = {
     PORT: String(port),
     APP_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: "bench-only-secret",
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
