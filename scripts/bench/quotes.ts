@@ -1,10 +1,12 @@
 // `npm run bench:quotes`: quote submissions at 300/s for 30 s through the form's own server
-// action (the same POST a browser makes), open-loop. Prints latency percentiles, then checks
-// that exactly as many quotes are stored as were answered with a quote number.
+// action (the same POST a browser makes), open-loop, beside the floor route at the same rate on
+// the same server. Then checks that exactly as many quotes are stored as were answered with a
+// quote number. OUTBOX_IN_APP=false measures the web server with the dispatcher in a worker.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { benchClient } from "./fill.ts";
-import { openLoop, summarize } from "./open-loop.ts";
+import { openBenchDatabase } from "./database.ts";
+import { measureFloor, measurePhase, printBesideFloor } from "./floor.ts";
+import { openLoop } from "./open-loop.ts";
 import { benchEnvironment, startBenchServer } from "./server.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 300);
@@ -20,39 +22,40 @@ const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.
 const actionId = Object.entries(manifest.node).find(([, action]) => action.exportedName === "submitQuoteAction")?.[0];
 if (!actionId) throw new Error("submitQuoteAction not found in the build's server-reference manifest");
 
-console.log(`bench:quotes — ${RATE}/s for ${SECONDS} s through submitQuoteAction (after a 2 s warm-up at 20/s)`);
+console.log(`bench:quotes — ${RATE}/s for ${SECONDS} s through submitQuoteAction (after a 2 s warm-up at 20/s), beside the floor; ${env.DATABASE_URL!.split(":")[0]}, OUTBOX_IN_APP=${env.OUTBOX_IN_APP ?? "true"}`);
 const submission = (index: number) => ({
-    method: "POST",
-    path: "/quote",
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-    body: JSON.stringify([
-      {
-        name: `Bench Buyer ${index}`,
-        email: `bench${index}@example.com`,
-        phone: index % 2 ? `08${String(20_000_000 + index).padStart(8, "0")}` : "",
-        contactPreference: index % 2 ? "whatsapp" : "email",
-        whatsappConsent: index % 2 === 1,
-        occasion: "A birthday hamper with chocolates and flowers",
-        budget: "750",
-        neededBy: "",
-        deliveryArea: "Durbanville",
-        notes: "",
-        website: "",
-      },
-    ]),
+  method: "POST",
+  path: "/quote",
+  headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+  body: JSON.stringify([
+    {
+      name: `Bench Buyer ${index}`,
+      email: `bench${index}@example.com`,
+      phone: index % 2 ? `08${String(20_000_000 + index).padStart(8, "0")}` : "",
+      contactPreference: index % 2 ? "whatsapp" : "email",
+      whatsappConsent: index % 2 === 1,
+      occasion: "A birthday hamper with chocolates and flowers",
+      budget: "750",
+      neededBy: "",
+      deliveryArea: "Durbanville",
+      notes: "",
+      website: "",
+    },
+  ]),
 });
+const numbered = (results: { status: number; body?: string }[]) => results.filter((result) => result.status === 200 && /"number":"Q-\d{4}-\d+"/.test(result.body ?? "")).length;
+
 // Warm-up first, so the first compile of each code path is not counted; its quotes count below.
 const warmUp = await openLoop({ baseUrl: server.url, rate: 20, seconds: 2, keepBody: true, next: (index) => submission(1_000_000 + index) });
-const results = await openLoop({ baseUrl: server.url, rate: RATE, seconds: SECONDS, keepBody: true, next: submission });
-const summary = summarize("quote submissions", results.map((result) => ({ ...result, body: undefined })));
-const numbered = (list: typeof results) => list.filter((result) => result.status === 200 && /"number":"Q-\d{4}-\d+"/.test(result.body ?? "")).length;
-const succeeded = numbered(warmUp) + numbered(results);
+const floor = await measureFloor(server, { rate: RATE, seconds: SECONDS });
+const quotes = await measurePhase(server, { label: "quote submissions", rate: RATE, seconds: SECONDS, keepBody: true, next: submission });
+printBesideFloor(server, floor, [quotes]);
 
-const db = benchClient(env.DATABASE_URL!);
+const succeeded = numbered(warmUp) + numbered(quotes.results);
+const db = await openBenchDatabase(env.DATABASE_URL!);
 const stored = await db.quote.count();
 await db.$disconnect();
 console.log(`answered with a quote number: ${succeeded}   quotes stored: ${stored}   ${succeeded === stored ? "(equal)" : "(DIFFERENT)"}`);
-console.log(`server memory after run: ${server.rssMb().toFixed(0)} MB RSS`);
-console.log(`goal p99 < 20 ms: ${summary.p99 < 20 ? "met" : "NOT met"}`);
+console.log(`goal ≥ ${RATE}/s with p99 < 20 ms: ${quotes.rate >= RATE * 0.97 && quotes.p99 < 20 ? "met" : "NOT met"}; CPU within 2× of the floor: ${quotes.cpuMsPerRequest <= 2 * floor.cpuMsPerRequest ? "met" : "NOT met"}`);
 await server.stop();
 process.exit(succeeded === stored ? 0 : 1);
