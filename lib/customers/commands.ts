@@ -4,7 +4,7 @@
 // details it was requested with (lib/customers/recipient.ts sends its messages there), and each
 // detail that differs from the record becomes a contact offer an admin may apply or ignore.
 import type { TTx } from "@/lib/db";
-import type { TContactPreference } from "@/lib/quotes/request-schema";
+import type { TContactPreference } from "@/lib/customers/preference-schema";
 
 export type TQuoteContact = {
   name: string;

@@ -3,9 +3,10 @@
 // live in lib/customers/preference.ts.
 import { z } from "zod";
 import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
-import { CONTACT_PREFERENCES, type TContactPreference } from "@/lib/quotes/request-schema";
 
-export { CONTACT_PREFERENCES, type TContactPreference };
+/** How a customer wants to hear from the business; the quote form asks the same question. */
+export const CONTACT_PREFERENCES = ["email", "whatsapp"] as const;
+export type TContactPreference = (typeof CONTACT_PREFERENCES)[number];
 
 export const CONTACT_PREFERENCE_LABEL: Record<TContactPreference, string> = { email: "Email", whatsapp: "WhatsApp" };
 

@@ -6,9 +6,7 @@ import { normalizePhone } from "@/lib/phone";
 import { parseMoneyToCents } from "@/lib/money";
 import { todayIn } from "@/lib/calendar";
 import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
-
-export const CONTACT_PREFERENCES = ["email", "whatsapp"] as const;
-export type TContactPreference = (typeof CONTACT_PREFERENCES)[number];
+import { CONTACT_PREFERENCES } from "@/lib/customers/preference-schema";
 
 /** The longest value each field takes; the form sets the same numbers as `maxLength`. */
 export const QUOTE_REQUEST_LIMITS = {
