@@ -19,10 +19,13 @@ export const phoneCallingCode = (() => {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** One condition per search group: every word must match somewhere in "searchText". */
-export function searchConditions(q: string): Prisma.Sql[] {
+/**
+ * One condition per search group: every word must match somewhere in "searchText", or in the
+ * lower-cased text expression `column` names (a trusted constant, never from the URL).
+ */
+export function searchConditions(q: string, column = `"searchText"`): Prisma.Sql[] {
   return searchGroups(q, phoneCallingCode).map((alternatives) => {
-    const likes = alternatives.map((term) => Prisma.sql`"searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+    const likes = alternatives.map((term) => Prisma.sql`${Prisma.raw(column)} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
     return Prisma.sql`(${Prisma.join(likes, " OR ")})`;
   });
 }
@@ -46,7 +49,7 @@ export function orderBy(column: string, dir: TSortDirection, nullsLast: boolean,
  * cannot tell the page is small and walks the whole index to join it (70 ms instead of 1).
  * Both are integers computed here from the parsed page number.
  */
-function pageWindow(page: number, take: number): Prisma.Sql {
+export function pageWindow(page: number, take: number): Prisma.Sql {
   return Prisma.raw(`LIMIT ${Math.trunc(take)} OFFSET ${Math.trunc((page - 1) * PAGE_SIZE)}`);
 }
 
@@ -73,7 +76,7 @@ export function findPageWithCustomer<Raw>(options: {
 }
 
 // A plain COUNT(*) over an index; Prisma's count() wraps a sub-select and costs about 3×.
-export async function countRows(table: "Quote" | "Order", where: Prisma.Sql): Promise<number> {
+export async function countRows(table: "Quote" | "Order" | "Customer", where: Prisma.Sql): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM ${Prisma.raw(`"${table}"`)} ${where}`;
   return Number(row?.count ?? 0);
 }

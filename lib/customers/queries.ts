@@ -1,14 +1,14 @@
 // Reads for the admin's customer pages.
 //
-// The list picks the page's ids in one SQL statement (search, filter, sort, LIMIT), then fetches
-// those 25 customers with their quote and order counts and their last message time. Portable SQL
-// (SQLite and PostgreSQL): quoted identifiers, LIKE on lower-cased text. Customers are far fewer
-// than quotes (one customer asks for many), so unlike the quote list every view is counted.
-import { getCountryCallingCode, type CountryCode } from "libphonenumber-js";
+// The list is built from the shared list SQL (lib/list-sql.ts): one statement picks the page's
+// ids (search, filter, sort, LIMIT), then those 25 customers are fetched with their quote and
+// order counts and their last message time. Customers are far fewer than quotes (one customer
+// asks for many), so unlike the quote list every view, a search too, is counted.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { customerSearchTerms, PAGE_SIZE, type TCustomerListParams } from "@/lib/customers/list-params";
+import { countRows, orderBy, pageWindow, searchConditions, whereAll } from "@/lib/list-sql";
+import { PAGE_SIZE } from "@/lib/list-params";
+import type { TCustomerListParams } from "@/lib/customers/list-params";
 
 export type TCustomerListRow = {
   id: string;
@@ -27,50 +27,22 @@ export type TCustomerListRow = {
 
 export type TCustomerListResult = { rows: TCustomerListRow[]; total: number; hasNext: boolean };
 
-const phoneCallingCode = (() => {
-  try {
-    return getCountryCallingCode(env.DEFAULT_PHONE_REGION as CountryCode);
-  } catch {
-    return "";
-  }
-})();
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-const like = (column: string, value: string) => Prisma.sql`${Prisma.raw(column)} LIKE ${`%${escapeLike(value)}%`} ESCAPE '\\'`;
+// What the search box matches, in the form a quote's searchText has: lower-cased name and email,
+// and the phone's stored digits (so "082 123 4567" finds 27821234567).
+const SEARCH_TEXT = `LOWER("name") || ' ' || COALESCE(LOWER("email"), '') || ' ' || COALESCE("phone", '')`;
 
 function whereClause(params: TCustomerListParams): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
-  if (params.preference) conditions.push(Prisma.sql`"contactPreference" = ${params.preference}`);
-  for (const term of customerSearchTerms(params.q, phoneCallingCode)) {
-    conditions.push(
-      term.field === "phone"
-        ? like(`"phone"`, term.value)
-        : Prisma.sql`(${like(`LOWER("name")`, term.value)} OR ${like(`LOWER("email")`, term.value)})`,
-    );
-  }
-  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const preference = params.preference ? [Prisma.sql`"contactPreference" = ${params.preference}`] : [];
+  return whereAll([...preference, ...searchConditions(params.q, SEARCH_TEXT)]);
 }
 
-// Names sort without regard to case ("de Villiers" among the Ds); the id breaks ties so a page
-// boundary never splits rows unpredictably.
-function orderBy(params: TCustomerListParams): Prisma.Sql {
-  const dir = params.dir === "asc" ? "ASC" : "DESC";
-  const column = params.sort === "name" ? `LOWER("name")` : `"createdAt"`;
-  return Prisma.raw(`${column} ${dir}, "id" ${dir}`);
-}
+// Names sort without regard to case ("de Villiers" among the Ds).
+const customerOrderBy = (params: TCustomerListParams) => orderBy(params.sort === "name" ? `LOWER("name")` : `"createdAt"`, params.dir, false);
 
 async function findPageIds(params: TCustomerListParams, where: Prisma.Sql): Promise<string[]> {
-  // Integers computed here from the parsed page number, written into the SQL (see lib/quotes/queries.ts).
-  const limit = Prisma.raw(String(PAGE_SIZE));
-  const offset = Prisma.raw(String(Math.trunc((params.page - 1) * PAGE_SIZE)));
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Customer" ${where} ORDER BY ${orderBy(params)} LIMIT ${limit} OFFSET ${offset}`;
+    SELECT "id" FROM "Customer" ${where} ORDER BY ${customerOrderBy(params)} ${pageWindow(params.page, PAGE_SIZE)}`;
   return rows.map((row) => row.id);
-}
-
-async function countMatching(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM "Customer" ${where}`;
-  return Number(row?.count ?? 0);
 }
 
 async function loadRows(ids: string[]): Promise<TCustomerListRow[]> {
@@ -107,7 +79,7 @@ async function loadRows(ids: string[]): Promise<TCustomerListRow[]> {
 /** One page of the admin's customer list, as chosen by the URL's parameters. */
 export async function listCustomers(params: TCustomerListParams): Promise<TCustomerListResult> {
   const where = whereClause(params);
-  const [ids, total] = await Promise.all([findPageIds(params, where), countMatching(where)]);
+  const [ids, total] = await Promise.all([findPageIds(params, where), countRows("Customer", where)]);
   return { rows: await loadRows(ids), total, hasNext: params.page * PAGE_SIZE < total };
 }
 
