@@ -30,7 +30,7 @@ export default defineConfig({
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { ...chromium, storageState: "e2e/.auth/admin.json" } },
   ],
   webServer: {
-    command: "node --import tsx scripts/e2e-server.ts",
+    command: "node --import ./scripts/node-hooks.mjs scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -13,7 +13,7 @@ export async function startAppProcess(port: number, settings: Record<string, str
   const databaseFile = path.join(root, "data", `e2e-own-${port}.db`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+  const child = spawn(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", "start.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

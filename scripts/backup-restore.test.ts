@@ -24,7 +24,7 @@ afterAll(async () => {
 
 function script(name: "backup" | "restore", ...args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", path.join(root, "scripts", `${name}.ts`), ...args], { cwd: root, env: process.env }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", `${name}.ts`), ...args], { cwd: root, env: process.env }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });

@@ -13,6 +13,6 @@ if (process.env.DATABASE_URL !== THROWAWAY) {
 }
 for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, "data", `e2e.db${suffix}`), { force: true });
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], { cwd: root, stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", "start.ts")], { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

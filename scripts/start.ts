@@ -60,7 +60,7 @@ await import("../lib/env.ts").catch((error: Error) => {
 // it is shown only when migrating fails.
 const migrated = run(bin("prisma"), ["migrate", "deploy"], { quiet: true });
 console.log(/No pending migrations/.test(migrated) ? "Database up to date." : "Database migrated.");
-run(process.execPath, ["--import", "tsx", path.join(root, "prisma", "seed.ts")]);
+run(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "prisma", "seed.ts")]);
 if (process.env.SKIP_BUILD !== "1") buildIfStale();
 
 const port = process.env.PORT || "3000";

@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** `quiet` drops the worker's warnings (the crash test causes hundreds on purpose). */
 export function startWorkerProcess(env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): { child: ChildProcess; ready: Promise<void>; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+  const child = spawn(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", "worker.ts")], {
     cwd: root,
     env: { ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],

@@ -61,7 +61,7 @@ export async function startBenchServer(env: NodeJS.ProcessEnv, fill?: () => Prom
   };
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) run(bin("next"), ["build"]);
   run(bin("prisma"), ["migrate", "deploy"]);
-  run(process.execPath, ["--import", "tsx", path.join(root, "prisma", "seed.ts")]);
+  run(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "prisma", "seed.ts")]);
   if (fill) await fill();
 
   const child = spawn(process.execPath, [path.join(root, "scripts", "server.cjs")], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
