@@ -3,8 +3,7 @@
 // its validation, the preview and the dispatcher cannot disagree.
 import { formatCalendarDate, formatMoney } from "@/lib/format";
 import { env } from "@/lib/env";
-import { orderStatusLabel } from "@/lib/orders/status";
-import { balanceCents } from "@/lib/orders/payment";
+import { ORDER_STATUS_WORDS } from "@/lib/notifications/events";
 import { isNotificationField, PLACEHOLDER, type TNotificationField } from "@/lib/notifications/field-keys";
 
 export { FIELD_KEYS, NOTIFICATION_FIELDS, isNotificationField, placeholdersIn, type TNotificationField } from "@/lib/notifications/field-keys";
@@ -48,10 +47,11 @@ export function fieldValues(source: TFieldSource): TFieldValues {
   }
   if (order) {
     values["order.number"] = order.number;
-    values["order.status"] = orderStatusLabel(order.status).toLowerCase();
+    values["order.status"] = Object.hasOwn(ORDER_STATUS_WORDS, order.status) ? ORDER_STATUS_WORDS[order.status]! : order.status;
     values["order.deliveryDate"] = order.deliveryDate ? formatCalendarDate(order.deliveryDate) : "to be arranged";
     values["order.total"] = formatMoney(order.totalCents);
-    values["order.balance"] = formatMoney(balanceCents(order));
+    // What is still owed, never below zero (lib/orders/payment.ts's rule; fields.test.ts pins it).
+    values["order.balance"] = formatMoney(Math.max(0, order.totalCents - order.paidCents));
   }
   return values;
 }

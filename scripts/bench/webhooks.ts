@@ -2,6 +2,7 @@
 // Prints latency percentiles (from when each request was due), then checks that every
 // delivery answered 200 is on disk, and the server's memory.
 import { createHmac } from "node:crypto";
+import { toReached } from "../../lib/message-lifecycle/transitions.ts";
 import { whatsappConfigFrom, parseEnv } from "../../lib/env.ts";
 import { benchClient } from "./fill.ts";
 import { openLoop, summarize } from "./open-loop.ts";
@@ -23,8 +24,7 @@ const server = await startBenchServer(env, async () => {
       direction: "outbound",
       origin: "admin",
       kind: "template",
-      status: "accepted",
-      statusRank: 1,
+      ...toReached("accepted"),
       providerMessageId: `wamid.BENCH${i}`,
     })),
   });
