@@ -4,6 +4,7 @@
 import type { TTx } from "@/lib/db";
 import type { TNotificationEvent } from "@/lib/notifications/events";
 import { getNotificationSetting } from "@/lib/notifications/settings";
+import { createQueuedMessage } from "@/lib/message-lifecycle/transitions";
 
 export type TEnqueueInput = {
   event: TNotificationEvent;
@@ -32,11 +33,11 @@ export async function enqueueNotification(tx: TTx, input: TEnqueueInput): Promis
   if (existing) return existing.id;
   const preference = await preferredChannel(tx, input);
   const now = input.now ?? new Date();
-  const message = await tx.message.create({
-    data: {
+  const message = await createQueuedMessage(
+    tx,
+    {
       // The preferred channel for now; the dispatcher decides for real when it sends.
       channel: preference === "whatsapp" ? "whatsapp" : "email",
-      direction: "outbound",
       origin: `system:${input.event}`,
       event: input.event,
       kind: "notification",
@@ -44,13 +45,10 @@ export async function enqueueNotification(tx: TTx, input: TEnqueueInput): Promis
       quoteId: input.quoteId ?? null,
       orderId: input.orderId ?? null,
       idempotencyKey,
-      status: "queued",
-      statusRank: 0,
-      dueAt: now,
       createdAt: now,
     },
-    select: { id: true },
-  });
+    now,
+  );
   return message.id;
 }
 

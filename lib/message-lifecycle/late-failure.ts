@@ -4,6 +4,7 @@
 // A message sent by hand stays failed for the admin to see.
 import type { TTx } from "@/lib/db";
 import type { WhatsAppError } from "@/lib/whatsapp/errors";
+import { toQueued } from "@/lib/message-lifecycle/transitions";
 
 export type TLateFailure = { id: string; event: string | null; claimedBy: string | null; attempts: number; status: string; error?: WhatsAppError };
 
@@ -21,6 +22,6 @@ export async function requeueForEmail(tx: TTx, message: TLateFailure, now = new 
   });
   await tx.message.updateMany({
     where: { id: message.id, status: "failed", claimedBy: null },
-    data: { status: "queued", statusRank: 0, dueAt: now, failedAt: null },
+    data: { ...toQueued(now), failedAt: null },
   });
 }

@@ -1,35 +1,27 @@
 // Applies parsed WhatsApp webhook events to the audit log and the customers, in one transaction.
 // Meta delivers at least once, out of order and in batches, so every step here is idempotent:
-// a status is recorded once per message (its timestamp column doubles as the "seen" mark), the
-// message's status only moves forward, and an inbound message is stored once per wamid.
+// statuses go through lib/message-lifecycle/provider-statuses.ts (once per message and status,
+// only forward), and an inbound message is stored once per wamid.
 import type { TTx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
-import { statusRank } from "@/lib/whatsapp/status-order";
-import { requeueForEmail, shouldFallBackLate } from "@/lib/outbox/late-failure";
+import { applyProviderStatuses, type TProviderStatus } from "@/lib/message-lifecycle/provider-statuses";
+import { createReceivedMessage } from "@/lib/message-lifecycle/transitions";
 import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
-
-const TIMESTAMP_COLUMN = {
-  sent: "sentAt",
-  delivered: "deliveredAt",
-  read: "readAt",
-  failed: "failedAt",
-} as const;
 
 export type TApplyOutcome = { statuses: number; duplicates: number; unmatched: number; inbound: number };
 
 export async function applyWhatsAppEvents(tx: TTx, events: readonly TWebhookEvent[], now = new Date()): Promise<TApplyOutcome> {
   const statuses = events.filter((event): event is TStatusEvent => event.type === "status");
   const inbound = events.filter((event): event is TInboundEvent => event.type === "message");
-  const outcome = await applyStatuses(tx, statuses);
+  const outcome = await applyStatuses(tx, statuses, now);
   outcome.inbound = await applyInbound(tx, inbound, now);
   return outcome;
 }
 
-async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOutcome> {
+async function applyStatuses(tx: TTx, events: TStatusEvent[], now: Date): Promise<TApplyOutcome> {
   const outcome: TApplyOutcome = { statuses: 0, duplicates: 0, unmatched: 0, inbound: 0 };
   if (events.length === 0) return outcome;
 
@@ -39,85 +31,23 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[]): Promise<TApplyOut
   const wamids = [...new Set(events.map((event) => event.wamid))];
   const messages = await tx.message.findMany({
     where: { OR: [{ id: { in: ids } }, { providerMessageId: { in: wamids } }] },
-    select: {
-      id: true,
-      providerMessageId: true,
-      status: true,
-      statusRank: true,
-      sentAt: true,
-      deliveredAt: true,
-      readAt: true,
-      failedAt: true,
-      event: true,
-      claimedBy: true,
-      attempts: true,
-    },
+    select: { id: true, providerMessageId: true },
   });
-  const byId = new Map(messages.map((message) => [message.id, message]));
-  const byWamid = new Map(messages.flatMap((message) => (message.providerMessageId ? [[message.providerMessageId, message] as const] : [])));
+  const known = new Set(messages.map((message) => message.id));
+  const byWamid = new Map(messages.flatMap((message) => (message.providerMessageId ? [[message.providerMessageId, message.id] as const] : [])));
 
-  const newEvents: Prisma.MessageStatusEventCreateManyInput[] = [];
-  const changed = new Map<string, (typeof messages)[number] & { newWamid?: string; error?: TStatusEvent["error"] }>();
-
+  const matched: TProviderStatus[] = [];
   for (const event of events) {
-    const found = (event.callbackData && byId.get(event.callbackData)) || byWamid.get(event.wamid);
-    if (!found) {
+    const messageId = (event.callbackData && known.has(event.callbackData) ? event.callbackData : undefined) ?? byWamid.get(event.wamid);
+    if (!messageId) {
       outcome.unmatched++;
       continue;
     }
-    const message = changed.get(found.id) ?? { ...found };
-    const column = TIMESTAMP_COLUMN[event.status];
-    if (message[column]) {
-      outcome.duplicates++;
-      continue;
-    }
-    message[column] = event.timestamp;
-    if (!message.providerMessageId) message.newWamid = event.wamid;
-    const rank = statusRank(event.status);
-    if (rank > message.statusRank) {
-      message.status = event.status;
-      message.statusRank = rank;
-    }
-    // A failure reported after delivery stays in the status history; the message keeps showing
-    // what the customer has, so nobody is invited to send it again.
-    if (event.status === "failed" && message.status === "failed") message.error = event.error;
-    changed.set(message.id, message);
-    newEvents.push({
-      messageId: message.id,
-      status: event.status,
-      occurredAt: event.timestamp,
-      errorCode: event.error ? String(event.error.code) : null,
-      errorTitle: event.error?.title ?? null,
-      errorDetail: event.error ? [event.error.details, event.error.action].filter(Boolean).join(" ") || null : null,
-      pricingType: event.pricingType ?? null,
-    });
-    outcome.statuses++;
+    matched.push({ messageId, status: event.status, at: event.timestamp, wamid: event.wamid, error: event.error, pricingType: event.pricingType });
   }
-
-  if (newEvents.length > 0) await tx.messageStatusEvent.createMany({ data: newEvents });
-  for (const message of changed.values()) {
-    await tx.message.update({
-      where: { id: message.id },
-      data: {
-        status: message.status,
-        statusRank: message.statusRank,
-        sentAt: message.sentAt,
-        deliveredAt: message.deliveredAt,
-        readAt: message.readAt,
-        failedAt: message.failedAt,
-        ...(message.newWamid ? { providerMessageId: message.newWamid } : {}),
-        ...(message.error
-          ? {
-              errorCode: String(message.error.code),
-              errorTitle: message.error.title,
-              errorDetail: [message.error.details, message.error.action].filter(Boolean).join(" ") || null,
-              errorTraceId: message.error.fbtraceId ?? null,
-            }
-          : {}),
-      },
-    });
-    if (shouldFallBackLate(message)) await requeueForEmail(tx, message);
-  }
+  const applied = await applyProviderStatuses(tx, matched, now);
+  outcome.statuses = applied.applied;
+  outcome.duplicates = applied.duplicates;
   return outcome;
 }
 
@@ -139,22 +69,17 @@ async function applyInbound(tx: TTx, events: TInboundEvent[], now: Date): Promis
     const latestQuote = repliedTo?.quoteId
       ? null
       : await tx.quote.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" }, select: { id: true } });
-    await tx.message.create({
-      data: {
-        channel: "whatsapp",
-        direction: "inbound",
-        origin: "customer",
-        kind: event.kind,
-        body: event.text ?? null,
-        customerId,
-        quoteId: repliedTo?.quoteId ?? latestQuote?.id ?? null,
-        recipient: event.from ?? event.userId ?? null,
-        requestPayload: JSON.stringify(event.raw),
-        providerMessageId: event.wamid,
-        status: "received",
-        statusRank: 0,
-        createdAt: event.timestamp,
-      },
+    await createReceivedMessage(tx, {
+      channel: "whatsapp",
+      origin: "customer",
+      kind: event.kind,
+      body: event.text ?? null,
+      customerId,
+      quoteId: repliedTo?.quoteId ?? latestQuote?.id ?? null,
+      recipient: event.from ?? event.userId ?? null,
+      requestPayload: JSON.stringify(event.raw),
+      providerMessageId: event.wamid,
+      createdAt: event.timestamp,
     });
     stored++;
   }

@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 import { OUTSIDE_WINDOW_REASON, whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import type { TSendWhatsApp } from "@/lib/messages/send-schema";
+import { createQueuedMessage } from "@/lib/message-lifecycle/transitions";
 import { acceptLinkFor } from "@/lib/outbox/plan";
 import { pokeOutbox } from "@/lib/outbox/runtime";
 import { STORED_ACCEPT_LINK, isAcceptPath } from "@/lib/quotes/accept-link";
@@ -58,10 +59,10 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
 
   let messageId: string;
   try {
-    ({ id: messageId } = await db.message.create({
-      data: {
+    ({ id: messageId } = await createQueuedMessage(
+      db,
+      {
         channel: "whatsapp",
-        direction: "outbound",
         origin: "admin",
         sentById: actorId,
         customerId: quote.customer.id,
@@ -74,12 +75,9 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
         templateButtonParam: button,
         recipient: recipient.phone,
         idempotencyKey: input.idempotencyKey,
-        status: "queued",
-        statusRank: 0,
-        dueAt: now,
       },
-      select: { id: true },
-    }));
+      now,
+    ));
   } catch (error) {
     // The same key arrived twice at once: the other request queued it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -9,10 +9,10 @@ import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { parseMoneyToCents } from "@/lib/money";
 import { orderEvent } from "@/lib/notifications/events";
-import { enqueueNotification } from "@/lib/outbox/enqueue";
+import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
 import { balanceCents } from "@/lib/orders/payment";
 import { assertOrderTransition, ORDER_STATUS_LABEL, type TOrderStatus } from "@/lib/orders/status";
-import { nextNumber, yearIn } from "@/lib/quotes/quote-number";
+import { nextNumber, yearIn } from "@/lib/document-number";
 
 const CHANGED_MEANWHILE = "Someone else changed this order a moment ago. Reload the page to see what changed, then try again.";
 

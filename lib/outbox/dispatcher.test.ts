@@ -5,7 +5,7 @@ import { startOutboxHarness, type TOutboxHarness } from "@/test/outbox-harness";
 
 let h: TOutboxHarness;
 let db: typeof import("@/lib/db").db;
-let enqueue: typeof import("@/lib/outbox/enqueue").enqueueNotification;
+let enqueue: typeof import("@/lib/message-lifecycle/enqueue").enqueueNotification;
 let factories: typeof import("@/test/factories");
 let answerQuote: typeof import("@/lib/quotes/commands").answerQuote;
 let retryMessage: typeof import("@/lib/outbox/retry").retryMessage;
@@ -14,7 +14,7 @@ let hashAcceptToken: typeof import("@/lib/quotes/accept-link").hashAcceptToken;
 beforeAll(async () => {
   h = await startOutboxHarness({ dispatcher: { maxAttempts: 3 } });
   ({ db } = await import("@/lib/db"));
-  ({ enqueueNotification: enqueue } = await import("@/lib/outbox/enqueue"));
+  ({ enqueueNotification: enqueue } = await import("@/lib/message-lifecycle/enqueue"));
   factories = await import("@/test/factories");
   ({ answerQuote } = await import("@/lib/quotes/commands"));
   ({ retryMessage } = await import("@/lib/outbox/retry"));

@@ -248,7 +248,7 @@ export function createDispatcher(options: TDispatcherOptions) {
     }
 
     if (plan.content.channel === "whatsapp") {
-      const wait = options.pacer.pairDelayMs(plan.to);
+      const wait = await options.pacer.pairDelayMs(plan.to);
       if (wait > 0) {
         await requeue(id, new Date(now.getTime() + wait));
         return;

@@ -16,7 +16,7 @@ beforeAll(async () => {
   });
   ({ db } = await import("@/lib/db"));
   const factories = await import("@/test/factories");
-  const { enqueueNotification } = await import("@/lib/outbox/enqueue");
+  const { enqueueNotification } = await import("@/lib/message-lifecycle/enqueue");
   for (let index = 0; index < MESSAGES; index++) {
     const quote = await factories.makeQuote({ contactPreference: index % 4 === 0 ? "email" : "whatsapp" });
     await db.$transaction((tx) => enqueueNotification(tx, { event: "quote.received", customerId: quote.customerId, quoteId: quote.id, version: "v1" }));

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { z } from "zod";
 import { ZTextSchema } from "@/lib/zod/text";
+import { toQueuedByAdmin } from "@/lib/message-lifecycle/transitions";
 
 export const RETRYABLE_STATUSES = ["failed", "uncertain"] as const;
 
@@ -18,7 +19,7 @@ export type TRetryMessageInput = z.infer<typeof ZRetryMessageSchema>;
 export async function retryMessage(input: TRetryMessageInput, actorId: string, now = new Date()): Promise<{ messageId: string }> {
   const { count } = await db.message.updateMany({
     where: { id: input.messageId, direction: "outbound", status: { in: [...RETRYABLE_STATUSES] }, attempts: input.expectedAttempts },
-    data: { status: "queued", statusRank: 0, dueAt: now, claimedBy: null, leaseUntil: null, failedAt: null },
+    data: toQueuedByAdmin(now),
   });
   if (count === 1) {
     log.info("outbox: message queued again by an admin", { messageId: input.messageId, actorId });

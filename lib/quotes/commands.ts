@@ -4,7 +4,7 @@
 import { db, type TDb, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
-import { enqueueNotification } from "@/lib/outbox/enqueue";
+import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
 import { createOrderForAcceptedQuote } from "@/lib/orders/commands";
 import { acceptToken, hashAcceptToken, validUntilFrom } from "@/lib/quotes/accept-link";
 import { assertTransition, statusLabel, type TManualStatusTarget, type TQuoteStatus } from "@/lib/quotes/status";

@@ -9,8 +9,8 @@ import { parseMoneyToCents } from "@/lib/money";
 import { normalizePhone } from "@/lib/phone";
 import { consumeQuoteAllowance } from "@/lib/rate-limit";
 import { findOrCreateCustomerForQuote } from "@/lib/customers/commands";
-import { enqueueNotification } from "@/lib/outbox/enqueue";
-import { nextNumber, yearIn } from "@/lib/quotes/quote-number";
+import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
+import { nextNumber, yearIn } from "@/lib/document-number";
 import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
 
 export type TSubmittedQuote = { quoteId: string; number: string };

@@ -1,7 +1,7 @@
 // Human numbers against a real database file: in order, never shared, per prefix and year.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { nextNumber, yearIn } from "@/lib/quotes/quote-number";
+import { nextNumber, yearIn } from "@/lib/document-number";
 
 const take = (prefix: "Q" | "O", year: string) => db.$transaction((tx) => nextNumber(tx, prefix, year));
 const counter = (number: string) => Number(number.split("-")[2]);

@@ -1,0 +1,109 @@
+// Applies the provider's status events (sent, delivered, read, failed) to many messages in a few
+// statements: one UPDATE per status kind for the whole batch, so a webhook batch of hundreds costs
+// what one costs. Meta delivers at least once and out of order, so each event is applied once per
+// message (its timestamp column doubles as the "seen" mark: the UPDATE only takes rows where it is
+// still empty), and the status moves only forward by rank, decided in SQL on the row as it is.
+//
+// `failed` goes last: for one message `failed` and `delivered` are alternatives, and a delivery in
+// the same batch must win (lib/whatsapp/status-order.ts). Its error is written only when the
+// message ends up failed, so a delivered message never shows an error that invites a resend.
+import { dialect, type TTx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TDeliveryStatus } from "@/lib/whatsapp/webhook";
+import type { WhatsAppError } from "@/lib/whatsapp/errors";
+import { statusRank } from "@/lib/whatsapp/status-order";
+import { requeueForEmail, shouldFallBackLate } from "@/lib/message-lifecycle/late-failure";
+
+export type TProviderStatus = {
+  messageId: string;
+  status: TDeliveryStatus;
+  at: Date;
+  /** The provider's id for the message; stored when the webhook outran the send's answer. */
+  wamid: string;
+  error?: WhatsAppError;
+  pricingType?: string | null;
+};
+
+export type TProviderStatusOutcome = { applied: number; duplicates: number };
+
+const COLUMN: Record<TDeliveryStatus, string> = { sent: "sentAt", delivered: "deliveredAt", read: "readAt", failed: "failedAt" };
+const ORDER: readonly TDeliveryStatus[] = ["sent", "delivered", "read", "failed"];
+/** Rows per statement: four parameters each, far below SQLite's and PostgreSQL's limits. */
+const CHUNK = 500;
+
+// PostgreSQL types a bare parameter in a CASE branch as text; a timestamp column needs it typed.
+const timestamp = (at: Date) => (dialect === "postgresql" ? Prisma.sql`CAST(${at} AS timestamp(3))` : Prisma.sql`${at}`);
+
+/** CASE "id" WHEN <id> THEN <value> ... END, for a value that differs per message. */
+function perMessage(updates: readonly TProviderStatus[], value: (update: TProviderStatus) => Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE "id" ${Prisma.join(updates.map((update) => Prisma.sql`WHEN ${update.messageId} THEN ${value(update)}`), " ")} END`;
+}
+
+const errorDetail = (error: WhatsAppError) => [error.details, error.action].filter(Boolean).join(" ") || null;
+
+type TChangedRow = { id: string; status: string; event: string | null; claimedBy: string | null; attempts: number };
+
+async function applyKind(tx: TTx, status: TDeliveryStatus, updates: readonly TProviderStatus[], now: Date): Promise<TChangedRow[]> {
+  const rank = statusRank(status);
+  const column = Prisma.raw(`"${COLUMN[status]}"`);
+  const failure =
+    status === "failed"
+      ? Prisma.sql`,
+        "errorCode" = CASE WHEN "statusRank" <= ${rank} THEN ${perMessage(updates, (u) => Prisma.sql`${u.error ? String(u.error.code) : null}`)} ELSE "errorCode" END,
+        "errorTitle" = CASE WHEN "statusRank" <= ${rank} THEN ${perMessage(updates, (u) => Prisma.sql`${u.error?.title ?? null}`)} ELSE "errorTitle" END,
+        "errorDetail" = CASE WHEN "statusRank" <= ${rank} THEN ${perMessage(updates, (u) => Prisma.sql`${u.error ? errorDetail(u.error) : null}`)} ELSE "errorDetail" END,
+        "errorTraceId" = CASE WHEN "statusRank" <= ${rank} THEN ${perMessage(updates, (u) => Prisma.sql`${u.error?.fbtraceId ?? null}`)} ELSE "errorTraceId" END`
+      : Prisma.empty;
+  // Every SET expression reads the row as it was, so status and rank move together.
+  return tx.$queryRaw<TChangedRow[]>`
+    UPDATE "Message" SET
+      ${column} = ${perMessage(updates, (u) => timestamp(u.at))},
+      "providerMessageId" = COALESCE("providerMessageId", ${perMessage(updates, (u) => Prisma.sql`${u.wamid}`)}),
+      "status" = CASE WHEN "statusRank" < ${rank} THEN ${status} ELSE "status" END,
+      "statusRank" = CASE WHEN "statusRank" < ${rank} THEN ${rank} ELSE "statusRank" END,
+      "updatedAt" = ${timestamp(now)}${failure}
+    WHERE "id" IN (${Prisma.join(updates.map((u) => u.messageId))}) AND ${column} IS NULL
+    RETURNING "id", "status", "event", "claimedBy", "attempts"`;
+}
+
+/**
+ * Applies the events, records each new one in the message's status history, and sends an
+ * automatic message that failed late by email instead. Repeated events change nothing.
+ */
+export async function applyProviderStatuses(tx: TTx, events: readonly TProviderStatus[], now = new Date()): Promise<TProviderStatusOutcome> {
+  // The first event per message and status counts; a repeat in the same batch is a duplicate.
+  const first = new Map<string, TProviderStatus>();
+  for (const event of events) {
+    const key = `${event.messageId}\u0000${event.status}`;
+    if (!first.has(key)) first.set(key, event);
+  }
+  const recorded: TProviderStatus[] = [];
+  for (const status of ORDER) {
+    const ofKind = [...first.values()].filter((event) => event.status === status);
+    for (let start = 0; start < ofKind.length; start += CHUNK) {
+      const chunk = ofKind.slice(start, start + CHUNK);
+      const changed = await applyKind(tx, status, chunk, now);
+      const byId = new Map(chunk.map((event) => [event.messageId, event]));
+      for (const row of changed) {
+        const event = byId.get(row.id)!;
+        recorded.push(event);
+        const late = { ...row, attempts: Number(row.attempts), error: event.error };
+        if (status === "failed" && shouldFallBackLate(late)) await requeueForEmail(tx, late, now);
+      }
+    }
+  }
+  if (recorded.length > 0) {
+    await tx.messageStatusEvent.createMany({
+      data: recorded.map((event) => ({
+        messageId: event.messageId,
+        status: event.status,
+        occurredAt: event.at,
+        errorCode: event.error ? String(event.error.code) : null,
+        errorTitle: event.error?.title ?? null,
+        errorDetail: event.error ? errorDetail(event.error) : null,
+        pricingType: event.pricingType ?? null,
+      })),
+    });
+  }
+  return { applied: recorded.length, duplicates: events.length - recorded.length };
+}
