@@ -4,7 +4,7 @@
 import { createSafeActionClient } from "next-safe-action";
 import { AppError } from "@/lib/errors";
 import { getAdmin } from "@/lib/auth/session";
-import { canManageSettings } from "@/lib/admins/roles";
+import { canManageSettings } from "@/lib/roles";
 import { log } from "@/lib/log";
 
 export const UNEXPECTED_ERROR_MESSAGE = "Something went wrong on our side. Nothing was saved; please try again.";

@@ -1,7 +1,7 @@
 // Small builders for integration tests: rows written straight to the test database, with
 // unique numbers, emails and phones so tests in one file never collide.
 import { db } from "@/lib/db";
-import { roleOf, type TAdminRole } from "@/lib/admins/roles";
+import { roleOf, type TAdminRole } from "@/lib/roles";
 import type { TAdmin } from "@/lib/auth/session";
 import { contactSnapshotOf } from "@/lib/customers/recipient";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
-import { canManageSettings } from "@/lib/admins/roles";
+import { canManageSettings } from "@/lib/roles";
 import { env } from "@/lib/env";
 import { countMessagesNeedingAttention } from "@/lib/messages/audit-queries";
 import { AdminNav } from "@/components/admin-nav";

@@ -1,5 +1,5 @@
 // Managing admins: invite, accept an invitation, change a role, deactivate and reactivate. Every
-// change is recorded with who made it (lib/admins/events.ts) in its own transaction, and the
+// change is recorded with who made it (lib/auth/admin-events.ts) in its own transaction, and the
 // rule that an installation always keeps an active owner is checked inside that transaction,
 // after the write: SQLite lets one writer through at a time, so two owners demoting each other
 // at once cannot both succeed. (On PostgreSQL, lock the owner rows first: SELECT ... FOR UPDATE.)
@@ -8,10 +8,10 @@ import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { findOpenToken, issueToken, spendToken, TOKEN_LIFETIME_MS } from "@/lib/auth/admin-tokens";
-import { sendAccountMail } from "@/lib/auth/account-mail";
+import { sendAccountMail } from "@/lib/email/account-mail";
 import { clearSignInThrottle } from "@/lib/auth/throttle";
-import { recordAdminEvent } from "@/lib/admins/events";
-import { ROLE_LABELS, roleOf, type TAdminRole } from "@/lib/admins/roles";
+import { recordAdminEvent } from "@/lib/auth/admin-events";
+import { ROLE_LABELS, roleOf, type TAdminRole } from "@/lib/roles";
 import type { TAcceptInviteInput, TInviteAdminInput } from "@/lib/admins/schema";
 
 export const LAST_OWNER_MESSAGE = "This is the last active owner. Make another admin an owner first.";

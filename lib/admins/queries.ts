@@ -1,6 +1,6 @@
 // Reads for Settings → Admins: the accounts and their recent history.
 import { db } from "@/lib/db";
-import { roleOf, type TAdminRole } from "@/lib/admins/roles";
+import { roleOf, type TAdminRole } from "@/lib/roles";
 
 export type TAdminStatus = "active" | "invited" | "deactivated";
 export type TAdminListRow = { id: string; email: string; name: string; role: TAdminRole; status: TAdminStatus; lastLoginAt: Date | null; createdAt: Date };

@@ -1,6 +1,6 @@
 // Inputs of the sign-in, reset, invite and admin-management forms; shared by forms and actions.
 import { z } from "zod";
-import { ADMIN_ROLES } from "@/lib/admins/roles";
+import { ADMIN_ROLES } from "@/lib/roles";
 import { ZTextSchema } from "@/lib/zod/text";
 
 export const ZEmailSchema = z.email("Enter an email address.").max(200, "Use at most 200 characters.");

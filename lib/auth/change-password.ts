@@ -7,7 +7,7 @@ import { SIGNED_OUT_MESSAGE } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { claimSignInAttempt, recordSignInSuccess } from "@/lib/auth/throttle";
 import { throttledMessage } from "@/lib/auth/throttle-rules";
-import { recordAdminEvent } from "@/lib/admins/events";
+import { recordAdminEvent } from "@/lib/auth/admin-events";
 
 export const WRONG_CURRENT_PASSWORD_MESSAGE = "Your current password is not right. Try again, or sign out and use “Forgot password?”.";
 

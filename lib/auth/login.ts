@@ -5,7 +5,7 @@
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { claimSignInAttempt, recordSignInSuccess } from "@/lib/auth/throttle";
-import { roleOf, type TAdminRole } from "@/lib/admins/roles";
+import { roleOf, type TAdminRole } from "@/lib/roles";
 
 export type TAdminIdentity = { id: string; email: string; name: string; role: TAdminRole; sessionVersion: number };
 

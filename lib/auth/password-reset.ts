@@ -7,11 +7,11 @@ import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { findOpenToken, issueToken, spendToken, TOKEN_LIFETIME_MS } from "@/lib/auth/admin-tokens";
-import { sendAccountMailLater } from "@/lib/auth/account-mail";
+import { sendAccountMailLater } from "@/lib/email/account-mail";
 import { clearSignInThrottle } from "@/lib/auth/throttle";
 import { resetRequestKey, type TThrottlePolicy } from "@/lib/auth/throttle-rules";
 import { claimAttempt } from "@/lib/auth/throttle-sql";
-import { recordAdminEvent } from "@/lib/admins/events";
+import { recordAdminEvent } from "@/lib/auth/admin-events";
 
 export const RESET_REQUESTED_MESSAGE =
   "If that email belongs to an admin account, we have sent it a link to choose a new password. The link works for one hour.";

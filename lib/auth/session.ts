@@ -5,7 +5,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
-import { canManageSettings, roleOf, type TAdminRole } from "@/lib/admins/roles";
+import { canManageSettings, roleOf, type TAdminRole } from "@/lib/roles";
 
 export type TAdmin = { id: string; email: string; name: string; role: TAdminRole };
 

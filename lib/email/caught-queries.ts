@@ -1,7 +1,7 @@
 // Reads of the built-in mail catcher: the emails that would have gone to customers.
 import { db } from "@/lib/db";
-import { canManageSettings, type TAdminRole } from "@/lib/admins/roles";
-import { ACCOUNT_MAIL_REFERENCE } from "@/lib/auth/account-mail";
+import { canManageSettings, type TAdminRole } from "@/lib/roles";
+import { ACCOUNT_MAIL_REFERENCE } from "@/lib/email/account-mail";
 
 export const CAUGHT_PAGE_SIZE = 50;
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import { ADMIN_ROLES, ROLE_LABELS, type TAdminRole } from "@/lib/admins/roles";
+import { ADMIN_ROLES, ROLE_LABELS, type TAdminRole } from "@/lib/roles";
 import type { TAdminStatus } from "@/lib/admins/queries";
 import { changeAdminRoleAction, deactivateAdminAction, inviteAdminAction, reactivateAdminAction } from "./actions";
 

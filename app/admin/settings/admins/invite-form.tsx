@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Select } from "@/components/ui/input";
-import { ADMIN_ROLES, ROLE_LABELS } from "@/lib/admins/roles";
+import { ADMIN_ROLES, ROLE_LABELS } from "@/lib/roles";
 import { ZInviteAdminSchema, type TInviteAdminInput } from "@/lib/admins/schema";
 import { applyActionErrors } from "@/lib/action-errors";
 import { inviteAdminAction } from "./actions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireOwner } from "@/lib/auth/session";
 import { listAdminEvents, listAdmins, type TAdminStatus } from "@/lib/admins/queries";
 import { describeAdminEvent } from "@/lib/admins/history";
-import { ROLE_LABELS } from "@/lib/admins/roles";
+import { ROLE_LABELS } from "@/lib/roles";
 import { formatDateTime } from "@/lib/format";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,4 +1,5 @@
 // Who may do what. Owners run the installation (settings, admins); staff do the daily work.
+// Client-safe and a leaf: the session, the action wrapper, the mail catcher and the admin forms use it.
 export const ADMIN_ROLES = ["owner", "staff"] as const;
 export type TAdminRole = (typeof ADMIN_ROLES)[number];
 
