@@ -1,25 +1,54 @@
-// One Prisma client per process, on the driver adapter for DATABASE_URL. Kept on globalThis
-// because Next evaluates modules once for instrumentation and again for routes.
+// One Prisma client per process, on the driver adapter for DATABASE_URL: libSQL for a file: URL
+// (the embedded default), node-postgres for a postgresql:// one. Kept on globalThis because Next
+// evaluates modules once for instrumentation and again for routes.
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { serialized } from "@/lib/db-serial";
 import { env } from "@/lib/env";
-
-/** A new client; the app shares `db`, the message dispatcher keeps its own (see lib/outbox). */
-export function createClient() {
-  // The timeout is libsql's busy timeout: a second writer on the same file waits instead of
-  // failing with SQLITE_BUSY (see README, "SQLite").
-  // Serialized with every other client in this process: see lib/db-serial.ts.
-  const adapter = serialized(new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 }));
-  // Password hashes are left out of every query unless one asks for them by name.
-  return new PrismaClient({ adapter, omit: { adminUser: { passwordHash: true } } });
-}
-
-export type TDb = ReturnType<typeof createClient>;
 
 /** Which SQL the database speaks: SQLite (a file: URL, the embedded default) or PostgreSQL. */
 export type TDialect = "sqlite" | "postgresql";
 export const dialect: TDialect = /^postgres(ql)?:/.test(env.DATABASE_URL) ? "postgresql" : "sqlite";
+
+// Password hashes are left out of every query unless one asks for them by name.
+const omit = { adminUser: { passwordHash: true } } as const;
+
+function createSqliteClient() {
+  // The timeout is libsql's busy timeout: a second writer on the same file waits instead of
+  // failing with SQLITE_BUSY (see README, "SQLite").
+  // Serialized with every other client in this process: see lib/db-serial.ts.
+  const adapter = serialized(new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 }));
+  return new PrismaClient({ adapter, omit });
+}
+
+export type TDb = ReturnType<typeof createSqliteClient>;
+
+/**
+ * The PostgreSQL client. Both clients are generated from one schema (prisma/postgresql is derived
+ * from prisma/schema.prisma), so they have the same models and the same query API: the code is
+ * typed against the SQLite one, and these two casts are the only place that says so.
+ * @prisma/adapter-pg is 7.x (its 6.19 release cannot run migrations): its factory has the 6.19
+ * interface but names the 7.x package's types.
+ */
+function createPostgresClient(): TDb {
+  const adapter = new PrismaPg({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    // timestamp columns hold UTC (Prisma's convention); SQL defaults (CURRENT_TIMESTAMP) and
+    // date arithmetic must agree with it whatever the server's own time zone is.
+    options: "-c TimeZone=UTC",
+  }) as unknown as SqlDriverAdapterFactory;
+  return new PostgresPrismaClient({ adapter, omit }) as unknown as TDb;
+}
+
+/** A new client; the app shares `db`, the message dispatcher keeps its own (see lib/outbox). */
+export function createClient(): TDb {
+  return dialect === "postgresql" ? createPostgresClient() : createSqliteClient();
+}
+
 export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { ssgDb?: TDb; ssgDbReady?: Promise<void> };
@@ -32,7 +61,7 @@ export const db: TDb = (globalForDb.ssgDb ??= createClient());
  * Without them a client commits with synchronous=FULL, an fsync per write.
  */
 export async function tuneConnection(client: TDb): Promise<void> {
-  if (!env.DATABASE_URL.startsWith("file:")) return;
+  if (dialect !== "sqlite") return;
   await client.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
   await client.$queryRawUnsafe("PRAGMA busy_timeout=5000");
   // A 64 MiB page cache and memory-mapped reads: list searches scan the quote index, and
@@ -44,7 +73,7 @@ export async function tuneConnection(client: TDb): Promise<void> {
 /** The database file's settings and the shared client's connection settings. Idempotent. */
 export function prepareDatabase(): Promise<void> {
   globalForDb.ssgDbReady ??= (async () => {
-    if (!env.DATABASE_URL.startsWith("file:")) return;
+    if (dialect !== "sqlite") return;
     // journal_mode is kept in the file; it returns a row, so it goes through $queryRawUnsafe.
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
     await tuneConnection(db);

@@ -21,6 +21,8 @@ const ZEnvSchema = z
     PORT: z.coerce.number().int().positive().default(3000),
     APP_URL: optionalString.pipe(z.url().optional()),
     DATABASE_URL: z.string().min(1).default("file:./data/ssg.db"),
+    /** PostgreSQL only: connections each Prisma client may open (the web server's and the dispatcher's each have one). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
     NEXTAUTH_SECRET: optionalString,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 

@@ -1,45 +1,51 @@
-// `npm run db:new-migration -- <name>`: writes the SQL that takes the checked-in migrations to the
-// current schema into prisma/migrations/<timestamp>_<name>/ and applies it. (`prisma migrate dev`
-// needs Prisma's native engine, which this set-up avoids; `--from-migrations` needs a shadow
-// database and `--from-url` is refused with a driver adapter, so the checked-in migrations are
-// applied to a throwaway file, its schema is read back with `db pull`, and the diff starts there.)
+// `npm run db:new-migration -- <name>`: after a change to prisma/schema.prisma, writes the SQL that
+// takes the checked-in migrations to it, for each provider, into
+// prisma/migrations/<timestamp>_<name>/ (SQLite) and prisma/postgresql/migrations/<same>/
+// (PostgreSQL); regenerates the derived PostgreSQL schema and both clients; applies the new
+// migration to DATABASE_URL.
+//
+// No PostgreSQL server is needed: the SQLite migrations are applied to a scratch file and read
+// back, and the PostgreSQL schema derived from that is where its migrations stand too (the test
+// prisma/migrations.test.ts checks on a real server that each folder makes exactly its schema).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { deployMigrations, diffSchemas, prismaCommand, providers, readDatabaseSchema, root, withScratch, type TProvider } from "./migration-tools";
+import { derivePostgresqlSchema, writePostgresqlSchema } from "./postgresql-schema";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) {
   console.error("Usage: npm run db:new-migration -- <name>");
   process.exit(1);
 }
-const root = path.resolve(import.meta.dirname, "..");
-const prisma = path.join(root, "node_modules", ".bin", "prisma");
-const scratch = mkdtempSync(path.join(os.tmpdir(), "ssg-migrate-"));
-const scratchUrl = `file:${path.join(scratch, "current.db")}`;
-let sql: string;
-try {
-  const scratchEnv = { ...process.env, DATABASE_URL: scratchUrl };
-  execFileSync(prisma, ["migrate", "deploy"], { cwd: root, env: scratchEnv, stdio: "ignore" });
-  const current = execFileSync(prisma, ["db", "pull", "--print"], { cwd: root, env: scratchEnv, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  const currentSchema = path.join(scratch, "current.prisma");
-  writeFileSync(currentSchema, current.slice(current.indexOf("generator client")));
-  sql = execFileSync(
-    prisma,
-    ["migrate", "diff", "--from-schema-datamodel", currentSchema, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    // The config's adapter opens DATABASE_URL even for a diff that needs no database: the scratch file always exists.
-    { cwd: root, env: scratchEnv, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
-  );
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
-if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {
+
+writePostgresqlSchema();
+
+const changes = withScratch((dir): Record<TProvider, string> => {
+  const scratchUrl = `file:${path.join(dir, "current.db")}`;
+  deployMigrations(scratchUrl);
+  const currentSqlite = path.join(dir, "current.prisma");
+  writeFileSync(currentSqlite, readDatabaseSchema(scratchUrl));
+  const currentPostgresql = path.join(dir, "current-postgresql.prisma");
+  writeFileSync(currentPostgresql, derivePostgresqlSchema(readFileSync(currentSqlite, "utf8")));
+  return {
+    sqlite: diffSchemas(currentSqlite, providers.sqlite.schema, scratchUrl),
+    postgresql: diffSchemas(currentPostgresql, providers.postgresql.schema, scratchUrl),
+  };
+});
+
+if (!changes.sqlite && !changes.postgresql) {
   console.log("The schema matches the migrations; nothing to write.");
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join(root, "prisma", "migrations", `${stamp}_${name}`);
-mkdirSync(dir, { recursive: true });
-writeFileSync(path.join(dir, "migration.sql"), sql);
-console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
-execFileSync(prisma, ["migrate", "deploy"], { cwd: root, stdio: "inherit" });
+const folder = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
+for (const provider of ["sqlite", "postgresql"] as const) {
+  if (!changes[provider]) continue;
+  const dir = path.join(providers[provider].migrations, folder);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "migration.sql"), changes[provider]);
+  console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
+}
+execFileSync(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", "generate-clients.ts")], { cwd: root, stdio: "inherit" });
+// prisma.config.ts falls back to the embedded default when DATABASE_URL is unset.
+execFileSync(...prismaCommand(["migrate", "deploy"]), { cwd: root, stdio: "inherit" });

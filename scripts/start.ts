@@ -1,4 +1,5 @@
-// `npm start`: the app on the embedded database, from a fresh clone to a served app.
+// `npm start`: the app on the embedded database (or the PostgreSQL DATABASE_URL names), from a
+// fresh clone to a served app.
 // Loads .env, makes and keeps a NEXTAUTH_SECRET, migrates and seeds the database, builds when the
 // sources changed since the last build, then serves it (scripts/server.ts).
 import { spawn, spawnSync } from "node:child_process";
@@ -7,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 import { loadEnvironment } from "./environment";
+import { prismaCommand } from "./migration-tools";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -58,7 +60,8 @@ await import("../lib/env.ts").catch((error: Error) => {
 });
 // Prisma's own output is long (and warns about the datasource url it needs for generate), so
 // it is shown only when migrating fails.
-const migrated = run(bin("prisma"), ["migrate", "deploy"], { quiet: true });
+// Either database: prisma.config.ts picks the migrations folder from DATABASE_URL.
+const migrated = run(...prismaCommand(["migrate", "deploy"]), { quiet: true });
 console.log(/No pending migrations/.test(migrated) ? "Database up to date." : "Database migrated.");
 run(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "prisma", "seed.ts")]);
 if (process.env.SKIP_BUILD !== "1") buildIfStale();

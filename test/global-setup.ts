@@ -1,24 +1,40 @@
-// Builds a template database from the checked-in migrations, once per test run.
+// Builds a template database from the checked-in migrations, once per test run: a SQLite file, or
+// a PostgreSQL database when TEST_DATABASE_URL names a server (`npm test` runs both).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { prismaCommand } from "../scripts/migration-tools";
+import { databaseUrl, dropRunDatabases, onServer, runPrefix } from "./postgres-databases";
 
-export default function setup(project: TestProject) {
+export type TTestDatabase = { dialect: "sqlite"; template: string } | { dialect: "postgresql"; server: string; prefix: string; template: string };
+
+function migrate(url: string) {
+  execFileSync(...prismaCommand(["migrate", "deploy"]), { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+}
+
+export default async function setup(project: TestProject) {
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const prefix = runPrefix(process.pid);
+    const template = `${prefix}_template`;
+    await dropRunDatabases(server, prefix);
+    await onServer(server, [`CREATE DATABASE "${template}"`]);
+    migrate(databaseUrl(server, template));
+    project.provide("testDatabase", { dialect: "postgresql", server, prefix, template });
+    return () => dropRunDatabases(server, prefix);
+  }
   const dir = path.join(os.tmpdir(), `ssg-test-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const template = path.join(dir, "template.db");
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${template}` },
-    stdio: "pipe",
-  });
-  project.provide("templateDatabase", template);
+  migrate(`file:${template}`);
+  project.provide("testDatabase", { dialect: "sqlite", template });
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
-    templateDatabase: string;
+    testDatabase: TTestDatabase;
   }
 }
