@@ -3,7 +3,7 @@
 // { data } | { serverError } | { validationErrors: { formErrors, fieldErrors } }.
 import { createSafeActionClient } from "next-safe-action";
 import { AppError } from "@/lib/errors";
-import { getAdmin } from "@/lib/auth/session";
+import { getAdmin, SIGNED_OUT_MESSAGE } from "@/lib/auth/session";
 import { canManageSettings } from "@/lib/roles";
 import { log } from "@/lib/log";
 
@@ -17,8 +17,6 @@ export const actionClient = createSafeActionClient({
     return UNEXPECTED_ERROR_MESSAGE;
   },
 });
-
-export const SIGNED_OUT_MESSAGE = "Your session has ended. Sign in again to continue.";
 
 export const adminActionClient = actionClient.use(async ({ next }) => {
   const admin = await getAdmin();
