@@ -3,7 +3,8 @@
 // { data } | { serverError } | { validationErrors: { formErrors, fieldErrors } }.
 import { createSafeActionClient } from "next-safe-action";
 import { AppError } from "@/lib/errors";
-import { getAdmin, SIGNED_OUT_MESSAGE } from "@/lib/auth/session";
+import { getAdmin } from "@/lib/auth/session";
+import { SIGNED_OUT_MESSAGE } from "@/lib/auth/signed-out-message";
 import { canManageSettings } from "@/lib/roles";
 import { log } from "@/lib/log";
 

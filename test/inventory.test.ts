@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { FORBIDDEN_OWNER_MESSAGE } from "@/lib/action";
-import { SIGNED_OUT_MESSAGE } from "@/lib/auth/session";
+import { SIGNED_OUT_MESSAGE } from "@/lib/auth/signed-out-message";
 import {
   isPublicPage,
   OWNER_ONLY_PREFIX,

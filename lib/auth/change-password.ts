@@ -3,7 +3,7 @@
 // change ends every session; the form signs this browser in again with the new password.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { SIGNED_OUT_MESSAGE } from "@/lib/auth/session";
+import { SIGNED_OUT_MESSAGE } from "@/lib/auth/signed-out-message";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { claimSignInAttempt, recordSignInSuccess } from "@/lib/auth/throttle";
 import { throttledMessage } from "@/lib/auth/throttle-rules";

@@ -7,9 +7,6 @@ import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { canManageSettings, roleOf, type TAdminRole } from "@/lib/roles";
 
-/** What an admin whose session has ended is told (an action refused, a password change of a deactivated account). */
-export const SIGNED_OUT_MESSAGE = "Your session has ended. Sign in again to continue.";
-
 export type TAdmin = { id: string; email: string; name: string; role: TAdminRole };
 
 /**
