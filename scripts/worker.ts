@@ -1,6 +1,6 @@
-// `npm run worker`: the message dispatcher on its own, beside or instead of the one inside the
-// web server (set OUTBOX_IN_APP=false on the server to run only this one). SIGTERM or Ctrl-C
-// stops claiming, lets the sends in flight finish, and exits.
+// `npm run worker`: the message dispatcher and the webhook applier on their own, beside or
+// instead of the ones inside the web server (set OUTBOX_IN_APP=false on the server to run only
+// these). SIGTERM or Ctrl-C stops claiming, lets the sends and the batch in flight finish, and exits.
 import { loadEnvironment } from "./environment";
 
 loadEnvironment();
@@ -8,10 +8,13 @@ loadEnvironment();
 const { prepareDatabase, db } = await import("@/lib/db");
 const { createConfiguredDispatcher } = await import("@/lib/outbox/runtime");
 const { log } = await import("@/lib/log");
+const { startWebhookApplier, stopWebhookApplier } = await import("@/lib/messages/webhook-inbox");
 
 await prepareDatabase();
 const dispatcher = createConfiguredDispatcher();
 dispatcher.start();
+// The web servers store deliveries; this process finds them by polling (one indexed read).
+startWebhookApplier({ pollMs: 500 });
 log.info("outbox worker started", { workerId: dispatcher.workerId });
 
 let stopping = false;
@@ -19,7 +22,7 @@ const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   log.info("outbox worker stopping", { signal, ...dispatcher.stats });
-  await dispatcher.stop();
+  await Promise.all([dispatcher.stop(), stopWebhookApplier()]);
   await db.$disconnect();
   process.exit(0);
 };

@@ -1,8 +1,16 @@
 // Applies stored webhook deliveries so that one that cannot be applied holds up nothing. A batch
-// goes in one transaction (fast: one commit for many); if it fails, each of its deliveries is
-// applied again in a transaction of its own, and only the one that fails is marked: tries, next
-// try, last error, and after a few tries parked for an admin (lib/messages/webhook-retry-policy.ts).
-import { db, type TTx } from "@/lib/db";
+// is claimed and applied in one transaction (a few statements for hundreds of deliveries: see
+// lib/message-lifecycle/provider-statuses.ts); if it fails, each of its deliveries is applied
+// again in a transaction of its own, and only the one that fails is marked: tries, next try, last
+// error, and after a few tries parked for an admin (lib/messages/webhook-retry-policy.ts).
+//
+// Several appliers (web servers, workers) may run on one database. A batch claims its rows for
+// the length of its transaction: on PostgreSQL with FOR UPDATE SKIP LOCKED (two appliers take
+// different rows, and marking them done re-checks `processedAt IS NULL`); on SQLite with one
+// UPDATE, so the transaction holds the write lock from its first statement and the next applier
+// finds the rows done.
+import { db, dialect, type TDb, type TTx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { whatsappConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { applyWhatsAppEvents } from "@/lib/messages/apply-whatsapp-events";
@@ -20,8 +28,9 @@ class AlreadyProcessed extends Error {}
 const account = () => ({ wabaId: whatsappConfig.wabaId, phoneNumberId: whatsappConfig.phoneNumberId });
 
 /**
- * Marks the deliveries done first, guarded by `processedAt IS NULL`: on SQLite the write lock
- * makes a second process's transaction wait and then find them taken, so none is applied twice.
+ * Marks the deliveries done first, guarded by `processedAt IS NULL`: another applier's
+ * transaction on the same rows (SQLite's write lock, PostgreSQL's row lock) makes this one wait
+ * and then find them taken, so none is applied twice.
  */
 async function applyPlans(tx: TTx, plans: TDeliveryPlan[], now: Date, extra: TRetryMark = {}) {
   const groups = new Map<string, { plan: TDeliveryPlan; ids: string[] }>();
@@ -65,26 +74,69 @@ async function recordFailure(delivery: TStoredDelivery, error: unknown, now: Dat
   return { ...next, lastError };
 }
 
-/** Applies `deliveries` (each on its own if the batch fails); returns how many are now done. */
-export async function applyDeliveries(deliveries: TStoredDelivery[], now = new Date()): Promise<{ done: number; failed: number }> {
-  const plans = deliveries.map((delivery) => planDelivery(delivery, account()));
-  if (plans.length > 1) {
-    try {
-      await db.$transaction((tx) => applyPlans(tx, plans, now));
-      return { done: plans.length, failed: 0 };
-    } catch (error) {
-      log.debug("webhook batch failed; applying its deliveries one by one", { count: plans.length, error: describeFailure(error) });
-    }
+/** Due, in the order they came: not done, not parked, next try reached. */
+const dueWhere = (now: Date) => Prisma.sql`"processedAt" IS NULL AND "parkedAt" IS NULL AND "nextAttemptAt" <= ${now}`;
+
+/** Takes up to `limit` due deliveries for the caller's transaction (see the header). */
+async function claimDue(tx: TTx, limit: number, now: Date): Promise<TStoredDelivery[]> {
+  if (dialect === "postgresql") {
+    return tx.$queryRaw<TStoredDelivery[]>`
+      SELECT "id", "body", "attempts" FROM "WebhookDelivery" WHERE ${dueWhere(now)}
+      ORDER BY "nextAttemptAt", "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
   }
+  // A write that changes nothing, so that it takes the lock: reading first would let another
+  // process commit in between and make this transaction's first write fail with SQLITE_BUSY.
+  const rows = await tx.$queryRaw<(TStoredDelivery & { receivedAt: Date | string })[]>`
+    UPDATE "WebhookDelivery" SET "attempts" = "attempts"
+    WHERE "id" IN (SELECT "id" FROM "WebhookDelivery" WHERE ${dueWhere(now)} ORDER BY "nextAttemptAt", "receivedAt" LIMIT ${limit})
+    RETURNING "id", "body", "attempts", "receivedAt"`;
+  // RETURNING keeps no order; inbound messages are applied in the order they came.
+  return rows
+    .sort((a, b) => new Date(a.receivedAt).getTime() - new Date(b.receivedAt).getTime())
+    .map((row) => ({ id: row.id, body: row.body, attempts: Number(row.attempts) }));
+}
+
+/** Whether any delivery is due: one indexed read, for a poll that finds nothing most of the time. */
+export async function anyDue(now = new Date()): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "WebhookDelivery" WHERE ${dueWhere(now)} LIMIT 1`;
+  return rows.length > 0;
+}
+
+/**
+ * Claims up to `limit` due deliveries and applies them (each on its own if the batch fails);
+ * returns how many it took, applied or not. `client` is for tests of several appliers.
+ */
+export async function applyDueDeliveries(limit: number, now = new Date(), client: TDb = db): Promise<number> {
+  let claimed: TStoredDelivery[] = [];
+  try {
+    await client.$transaction(async (tx) => {
+      claimed = await claimDue(tx, limit, now);
+      if (claimed.length > 0) await applyPlans(tx, claimed.map((delivery) => planDelivery(delivery, account())), now);
+    });
+    return claimed.length;
+  } catch (error) {
+    // The claim itself failed (the database is away): nothing was taken.
+    if (claimed.length === 0) throw error;
+    log.debug("webhook batch failed; applying its deliveries one by one", { count: claimed.length, error: describeFailure(error) });
+  }
+  await applyEachOnItsOwn(claimed, now);
+  return claimed.length;
+}
+
+/**
+ * One transaction per delivery. No claim is needed: marking it done first, guarded by
+ * `processedAt IS NULL`, waits for any other applier's hold on the row and then finds it taken.
+ */
+async function applyEachOnItsOwn(deliveries: TStoredDelivery[], now: Date): Promise<{ done: number; failed: number }> {
   let done = 0;
   let failed = 0;
-  for (const [index, plan] of plans.entries()) {
+  for (const delivery of deliveries) {
     try {
-      await db.$transaction((tx) => applyPlans(tx, [plan], now));
+      await db.$transaction((tx) => applyPlans(tx, [planDelivery(delivery, account())], now));
       done++;
     } catch (error) {
       if (error instanceof AlreadyProcessed) continue;
-      await recordFailure(deliveries[index]!, error, now);
+      await recordFailure(delivery, error, now);
       failed++;
     }
   }
