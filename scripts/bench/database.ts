@@ -1,8 +1,9 @@
 // The app's own database client for a bench process, on the bench server's database (SQLite or
-// PostgreSQL alike). lib/env reads DATABASE_URL when first imported, hence the late import; a
-// bench process talks to one database.
+// PostgreSQL alike). lib/env reads DATABASE_URL when first imported, so a bench imports lib/
+// modules only after benchEnvironment() has pointed it at its database.
 export async function openBenchDatabase(databaseUrl: string) {
-  process.env.DATABASE_URL = databaseUrl;
+  const { env } = await import("../../lib/env.ts");
+  if (env.DATABASE_URL !== databaseUrl) throw new Error(`lib/env was imported before the bench chose its database (${env.DATABASE_URL})`);
   const { db, prepareDatabase } = await import("../../lib/db.ts");
   await prepareDatabase();
   return db;

@@ -34,8 +34,13 @@ export function freshBenchDatabase(port: number, base = process.env.DATABASE_URL
   return `file:${file}`;
 }
 
+/**
+ * The bench server's environment, on a fresh database. The bench process itself is pointed at
+ * the same database (process.env.DATABASE_URL), so lib/ modules it imports afterwards use it.
+ */
 export function benchEnvironment(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const databaseUrl = freshBenchDatabase(port);
+  process.env.DATABASE_URL = databaseUrl;
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -64,7 +69,10 @@ export async function startBenchServer(env: NodeJS.ProcessEnv, fill?: () => Prom
   run(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "prisma", "seed.ts")]);
   if (fill) await fill();
 
-  const child = spawn(process.execPath, [path.join(root, "scripts", "server.cjs")], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open it in
+  // Chrome's DevTools or speedscope) — how the causes in the README's "Speed" section were found.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, "scripts", "server.cjs")], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let attempt = 0; ; attempt++) {
     try {
