@@ -41,7 +41,10 @@ function createPostgresClient(): TDb {
     // date arithmetic must agree with it whatever the server's own time zone is.
     options: "-c TimeZone=UTC",
   }) as unknown as SqlDriverAdapterFactory;
-  return new PostgresPrismaClient({ adapter, omit }) as unknown as TDb;
+  // An interactive transaction holds one of the pool's connections from start to commit, so in a
+  // burst larger than the pool the later ones queue for a connection: let them wait that out
+  // (Prisma's default gives up after 2 s) rather than fail a customer's request.
+  return new PostgresPrismaClient({ adapter, omit, transactionOptions: { maxWait: 10_000 } }) as unknown as TDb;
 }
 
 /** A new client; the app shares `db`, the message dispatcher keeps its own (see lib/outbox). */
@@ -54,6 +57,15 @@ export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { ssgDb?: TDb; ssgDbReady?: Promise<void> };
 
 export const db: TDb = (globalForDb.ssgDb ??= createClient());
+
+/**
+ * How commands write: `work` runs in one transaction, a new one on the shared client, or the
+ * caller's `tx` when the command is one step of a bigger change (accepting a quote answers in the
+ * quote's transaction and makes the order in it too). Commands take no client of their own.
+ */
+export function inTransaction<T>(work: (tx: TTx) => Promise<T>, tx?: TTx): Promise<T> {
+  return tx ? work(tx) : db.$transaction(work);
+}
 
 /**
  * SQLite settings that belong to a connection, not to the file: every client must set them on

@@ -3,7 +3,7 @@
 // two admins acting at once exactly one wins and the other is told why.
 import { z } from "zod";
 import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
-import { db, type TTx } from "@/lib/db";
+import { inTransaction, type TTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
@@ -72,7 +72,7 @@ export async function changeOrderStatus(input: {
   now?: Date;
 }): Promise<TOrderStatusMove> {
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { status: true, customerId: true } });
     if (!order) throw new AppError("not_found", "This order no longer exists.");
     if (order.status !== input.expectedStatus) {
@@ -112,7 +112,7 @@ export type TRecordPaymentInput = z.input<typeof ZRecordPaymentSchema>;
 
 export async function recordPayment(input: z.output<typeof ZRecordPaymentSchema>, actorId: string) {
   const amountCents = parseMoneyToCents(input.amount)!;
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { totalCents: true, paidCents: true, status: true } });
     if (!order) throw new AppError("not_found", "This order no longer exists.");
     if (order.status === "cancelled") throw new AppError("conflict", "This order is cancelled; payments cannot be recorded on it.");
@@ -143,7 +143,7 @@ export const ZUpdateOrderDetailsSchema = z.object({
 export type TUpdateOrderDetailsInput = z.input<typeof ZUpdateOrderDetailsSchema>;
 
 export async function updateOrderDetails(input: z.output<typeof ZUpdateOrderDetailsSchema>, actorId: string) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { deliveryDate: true, deliveryAddress: true, notes: true } });
     if (!order) throw new AppError("not_found", "This order no longer exists.");
     const next = { deliveryDate: input.deliveryDate || null, deliveryAddress: input.deliveryAddress || null, notes: input.notes || null };

@@ -58,7 +58,7 @@ describe("channel choice", () => {
 
   it("sends the event's template outside the window, with the accept link in its URL button", async () => {
     const quote = await factories.makeQuote({});
-    await answerQuote(db, { quoteId: quote.id, amountCents: 125_000, message: "Roses and chocolates.", actorId: null as never });
+    await answerQuote({ quoteId: quote.id, amountCents: 125_000, message: "Roses and chocolates.", actorId: null as never });
     await h.dispatcher.drain();
     const sent = h.sandbox.sent.at(-1)!;
     expect(sent.type).toBe("template");
@@ -80,7 +80,7 @@ describe("channel choice", () => {
 
   it("sends an email customer's message by SMTP, with the link, and records the Message-ID and the server's answer", async () => {
     const quote = await factories.makeQuote({ contactPreference: "email", phone: null });
-    await answerQuote(db, { quoteId: quote.id, amountCents: 99_900, message: "A small hamper.", actorId: null as never });
+    await answerQuote({ quoteId: quote.id, amountCents: 99_900, message: "A small hamper.", actorId: null as never });
     await h.dispatcher.drain();
     expect(h.smtp.mails).toHaveLength(1);
     const mail = h.smtp.mails[0]!;

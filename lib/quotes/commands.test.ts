@@ -18,7 +18,7 @@ describe("answerQuote", () => {
   it("stores the price in cents and the message, and moves a new quote to quoted with a timeline entry", async () => {
     const quote = await makeQuote();
     const now = new Date("2026-06-01T08:00:00Z");
-    const move = await answerQuote(db, { quoteId: quote.id, amountCents: 125_050, message: "Here is your price", actorId: adminId, now });
+    const move = await answerQuote({ quoteId: quote.id, amountCents: 125_050, message: "Here is your price", actorId: adminId, now });
     expect(move).toMatchObject({ quoteId: quote.id, customerId: quote.customerId, from: "new", to: "quoted" });
     expect(await quoteRow(quote.id)).toMatchObject({ status: "quoted", quotedAmountCents: 125_050, quoteMessage: "Here is your price", answeredAt: now });
     const [event] = await eventsOf(quote.id);
@@ -27,8 +27,8 @@ describe("answerQuote", () => {
 
   it("lets a quoted quote be answered again, and says what changed", async () => {
     const quote = await makeQuote();
-    await answerQuote(db, { quoteId: quote.id, amountCents: 125_050, message: "First", actorId: adminId });
-    await answerQuote(db, { quoteId: quote.id, amountCents: 130_000, message: "Corrected", actorId: adminId });
+    await answerQuote({ quoteId: quote.id, amountCents: 125_050, message: "First", actorId: adminId });
+    await answerQuote({ quoteId: quote.id, amountCents: 130_000, message: "Corrected", actorId: adminId });
     expect(await quoteRow(quote.id)).toMatchObject({ status: "quoted", quotedAmountCents: 130_000, quoteMessage: "Corrected" });
     const events = await eventsOf(quote.id);
     expect(events.map((event) => [event.fromStatus, event.toStatus])).toEqual([
@@ -41,7 +41,7 @@ describe("answerQuote", () => {
   it("refuses to answer a closed quote and changes nothing", async () => {
     for (const status of ["accepted", "declined", "expired", "cancelled"]) {
       const quote = await makeQuote({ status });
-      await expect(answerQuote(db, { quoteId: quote.id, amountCents: 100, message: "x", actorId: adminId })).rejects.toThrow(
+      await expect(answerQuote({ quoteId: quote.id, amountCents: 100, message: "x", actorId: adminId })).rejects.toThrow(
         `This quote is ${status}; it cannot be answered any more.`,
       );
       expect(await quoteRow(quote.id)).toMatchObject({ status, quotedAmountCents: null });
@@ -52,7 +52,7 @@ describe("answerQuote", () => {
   it("refuses a price that is not a positive whole number of cents", async () => {
     const quote = await makeQuote();
     for (const amountCents of [0, -100, 12.5]) {
-      await expect(answerQuote(db, { quoteId: quote.id, amountCents, message: "x", actorId: adminId })).rejects.toThrow("The price must be more than zero.");
+      await expect(answerQuote({ quoteId: quote.id, amountCents, message: "x", actorId: adminId })).rejects.toThrow("The price must be more than zero.");
     }
     expect((await quoteRow(quote.id)).status).toBe("new");
   });
@@ -60,7 +60,7 @@ describe("answerQuote", () => {
   it("runs inside the caller's transaction, so a later failure there undoes the answer too", async () => {
     const quote = await makeQuote();
     const attempt = db.$transaction(async (tx) => {
-      await answerQuote(tx, { quoteId: quote.id, amountCents: 100_000, message: "x", actorId: adminId });
+      await answerQuote({ quoteId: quote.id, amountCents: 100_000, message: "x", actorId: adminId }, tx);
       throw new Error("the notification could not be queued");
     });
     await expect(attempt).rejects.toThrow("the notification could not be queued");
@@ -116,12 +116,12 @@ describe("changeQuoteStatus", () => {
 describe("two admins at once", () => {
   it("refuses a change made on a status the admin did not see", async () => {
     const quote = await makeQuote();
-    await answerQuote(db, { quoteId: quote.id, amountCents: 90_000, message: "Admin A's price", actorId: adminId });
+    await answerQuote({ quoteId: quote.id, amountCents: 90_000, message: "Admin A's price", actorId: adminId });
     // Admin B still has the page from when the quote was new, and cancels it.
     await expect(changeQuoteStatus({ quoteId: quote.id, to: "cancelled", actorId: adminId, expectedStatus: "new" })).rejects.toThrow(
       "This quote was changed while you were looking at it: it is quoted now.",
     );
-    await expect(answerQuote(db, { quoteId: quote.id, amountCents: 80_000, message: "B", actorId: adminId, expectedStatus: "new" })).rejects.toThrow(
+    await expect(answerQuote({ quoteId: quote.id, amountCents: 80_000, message: "B", actorId: adminId, expectedStatus: "new" })).rejects.toThrow(
       /changed while you were looking at it/,
     );
     expect(await quoteRow(quote.id)).toMatchObject({ status: "quoted", quotedAmountCents: 90_000 });
@@ -145,7 +145,7 @@ describe("two admins at once", () => {
     // SQLite runs transactions one at a time, so the race is staged: the other admin's write
     // lands right after answerQuote has read the status, inside the same transaction.
     const attempt = db.$transaction((tx) =>
-      answerQuote(withWriteAfterRead(tx, quote.id), { quoteId: quote.id, amountCents: 100_000, message: "x", actorId: adminId }),
+      answerQuote({ quoteId: quote.id, amountCents: 100_000, message: "x", actorId: adminId }, withWriteAfterRead(tx, quote.id)),
     );
     await expect(attempt).rejects.toThrow("Someone else changed this quote a moment ago.");
     expect(await quoteRow(quote.id)).toMatchObject({ status: "new", quotedAmountCents: null });

@@ -1,7 +1,7 @@
 // Changes an admin makes to a quote. Each one is a single transaction that also writes the
 // timeline entry, and is guarded by the status it started from (`updateMany where status =
 // from`), so of two admins acting at once exactly one wins and the other is told why.
-import { db, type TDb, type TTx } from "@/lib/db";
+import { inTransaction, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
@@ -9,17 +9,10 @@ import { createOrderForAcceptedQuote } from "@/lib/orders/commands";
 import { acceptToken, hashAcceptToken, validUntilFrom } from "@/lib/quotes/accept-link";
 import { assertTransition, statusLabel, type TManualStatusTarget, type TQuoteStatus } from "@/lib/quotes/status";
 
-type TClient = TDb | TTx;
-
 /** A quote's move; `eventId` is its timeline entry, which also versions the message it queues. */
 export type TStatusMove = { quoteId: string; customerId: string; from: TQuoteStatus; to: TQuoteStatus; eventId: string };
 
 const CHANGED_MEANWHILE = "Someone else changed this quote a moment ago. Reload the page to see what changed, then try again.";
-
-/** Runs `work` in a new transaction, or in the caller's when it passes one. */
-function inTransaction<T>(client: TClient, work: (tx: TTx) => Promise<T>): Promise<T> {
-  return "$transaction" in client ? client.$transaction(work) : work(client);
-}
 
 type TMoveInput = {
   quoteId: string;
@@ -89,16 +82,15 @@ export type TAnswerQuoteCommand = {
 
 /**
  * Sets the price and message and moves the quote to "quoted" (again, when correcting an earlier
- * answer). Takes a client so a caller can answer and queue the customer's notification in one
- * transaction; pass `db` to run on its own.
+ * answer). In a transaction of its own, or in the caller's `callerTx` (see inTransaction).
  */
-export async function answerQuote(client: TClient, input: TAnswerQuoteCommand): Promise<TStatusMove> {
+export async function answerQuote(input: TAnswerQuoteCommand, callerTx?: TTx): Promise<TStatusMove> {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     throw new AppError("invalid_input", "The price must be more than zero.");
   }
   const price = formatMoney(input.amountCents);
   const answeredAt = input.now ?? new Date();
-  return inTransaction(client, async (tx) => {
+  return inTransaction(async (tx) => {
     const move = await moveStatus(tx, {
       quoteId: input.quoteId,
       to: "quoted",
@@ -117,7 +109,7 @@ export async function answerQuote(client: TClient, input: TAnswerQuoteCommand): 
     });
     await enqueueNotification(tx, { event: "quote.answered", customerId: move.customerId, quoteId: move.quoteId, version: move.eventId, now: answeredAt });
     return move;
-  });
+  }, callerTx);
 }
 
 export type TRespondInput = {
@@ -133,9 +125,9 @@ export type TRespondInput = {
  * The quote is accepted: in one transaction the status moves, the order is made and the
  * confirmation is queued. Returns the order's id as well.
  */
-export async function acceptQuote(client: TClient, input: TRespondInput): Promise<TStatusMove & { orderId: string }> {
+export async function acceptQuote(input: TRespondInput): Promise<TStatusMove & { orderId: string }> {
   const now = input.now ?? new Date();
-  return inTransaction(client, async (tx) => {
+  return inTransaction(async (tx) => {
     const move = await moveStatus(tx, {
       quoteId: input.quoteId,
       to: "accepted",
@@ -151,10 +143,10 @@ export async function acceptQuote(client: TClient, input: TRespondInput): Promis
 }
 
 /** The quote is declined, with the customer's reason if they gave one, and the confirmation queued. */
-export async function declineQuote(client: TClient, input: TRespondInput & { reason?: string | null }): Promise<TStatusMove> {
+export async function declineQuote(input: TRespondInput & { reason?: string | null }): Promise<TStatusMove> {
   const now = input.now ?? new Date();
   const reason = input.reason?.trim() || null;
-  return inTransaction(client, async (tx) => {
+  return inTransaction(async (tx) => {
     const move = await moveStatus(tx, {
       quoteId: input.quoteId,
       to: "declined",
@@ -181,7 +173,7 @@ export type TChangeQuoteStatusCommand = {
  * Accepting and declining do what the customer's link does (an order, a confirmation).
  */
 export function changeQuoteStatus(input: TChangeQuoteStatusCommand): Promise<TStatusMove> {
-  if (input.to === "accepted") return acceptQuote(db, input);
-  if (input.to === "declined") return declineQuote(db, input);
-  return db.$transaction((tx) => moveStatus(tx, input));
+  if (input.to === "accepted") return acceptQuote(input);
+  if (input.to === "declined") return declineQuote(input);
+  return inTransaction((tx) => moveStatus(tx, input));
 }

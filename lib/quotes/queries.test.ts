@@ -128,7 +128,7 @@ describe("getQuoteDetail", () => {
     const admin = await makeAdmin({ name: "Sipho" });
     const customer = await makeCustomer({ name: "Naledi Pillay", whatsappConsentSource: "quote-form", whatsappOptedOutAt: new Date("2026-06-03T09:00:00Z") });
     const quote = await makeQuote({ customerId: customer.id, occasion: "Wedding favours", deliveryArea: "Durban", notes: "No nuts", withRequestEvent: true });
-    await answerQuote(db, { quoteId: quote.id, amountCents: 45_000, message: "Forty boxes", actorId: admin.id });
+    await answerQuote({ quoteId: quote.id, amountCents: 45_000, message: "Forty boxes", actorId: admin.id });
     await changeQuoteStatus({ quoteId: quote.id, to: "accepted", note: "Paid deposit", actorId: admin.id });
 
     const detail = await getQuoteDetail(quote.id);

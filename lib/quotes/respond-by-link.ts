@@ -90,8 +90,8 @@ export async function respondByLink(input: z.output<typeof ZRespondByLinkSchema>
   if (before.state !== "open") return before;
   const quote = await db.quote.findUniqueOrThrow({ where: { acceptTokenHash: hashAcceptToken(input.token) }, select: { id: true } });
   try {
-    if (input.response === "accept") await acceptQuote(db, { quoteId: quote.id, actorId: null, expectedStatus: "quoted", now });
-    else await declineQuote(db, { quoteId: quote.id, actorId: null, expectedStatus: "quoted", reason: input.reason, now });
+    if (input.response === "accept") await acceptQuote({ quoteId: quote.id, actorId: null, expectedStatus: "quoted", now });
+    else await declineQuote({ quoteId: quote.id, actorId: null, expectedStatus: "quoted", reason: input.reason, now });
     pokeOutbox();
   } catch (error) {
     // A double click, or the admin answering at the same moment: the first one counted.

@@ -88,7 +88,7 @@ describe("a stranger typing a known customer's details", () => {
     await strangerRequest({ email: "bob@example.com", phone: "082 999 0002", contactPreference: "whatsapp", whatsappConsent: true });
     expect(await customerRow(quote.customerId)).toEqual(before);
 
-    await answerQuote(db, { quoteId: quote.id, amountCents: 90_000, message: "Here you go", actorId: (await factories.makeAdmin()).id, expectedStatus: "new" });
+    await answerQuote({ quoteId: quote.id, amountCents: 90_000, message: "Here you go", actorId: (await factories.makeAdmin()).id, expectedStatus: "new" });
     await h.dispatcher.drain();
     expect(await recipientsOf({ quoteId: quote.id })).toEqual(["bob@example.com"]);
     const bobsMail = h.smtp.mails.find((mail) => mail.to.includes("bob@example.com") && mail.text.includes("/q/"));
@@ -104,7 +104,7 @@ describe("a stranger typing a known customer's details", () => {
     expect(await customerRow(quote.customerId)).toEqual(before);
     expect((await db.quote.findUniqueOrThrow({ where: { id: quote.id } })).contactName).toBe("Carol Botha");
 
-    await answerQuote(db, { quoteId: quote.id, amountCents: 50_000, message: "For Carol", actorId: (await factories.makeAdmin()).id, expectedStatus: "new" });
+    await answerQuote({ quoteId: quote.id, amountCents: 50_000, message: "For Carol", actorId: (await factories.makeAdmin()).id, expectedStatus: "new" });
     await h.dispatcher.drain();
     expect(await recipientsOf({ quoteId: quote.id })).toEqual(["27820000303"]);
     expect(await recipientsOf({ quoteId: stranger.quoteId })).toEqual([STRANGER_EMAIL]);

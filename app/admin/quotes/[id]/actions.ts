@@ -4,7 +4,6 @@
 // does the work (and refuses what the rules refuse), then the pages that show it are refreshed.
 import { revalidatePath } from "next/cache";
 import { adminActionClient } from "@/lib/action";
-import { db } from "@/lib/db";
 import { ZAnswerQuoteSchema } from "@/lib/quotes/answer-schema";
 import { answerQuote, changeQuoteStatus } from "@/lib/quotes/commands";
 import { ZChangeQuoteStatusSchema } from "@/lib/quotes/status";
@@ -14,7 +13,7 @@ import { pokeOutbox } from "@/lib/outbox/runtime";
 const refreshAdminPages = () => revalidatePath("/admin", "layout");
 
 export const answerQuoteAction = adminActionClient.inputSchema(ZAnswerQuoteSchema).action(async ({ parsedInput, ctx }) => {
-  const move = await answerQuote(db, { ...parsedInput, actorId: ctx.admin.id });
+  const move = await answerQuote({ ...parsedInput, actorId: ctx.admin.id });
   // The answer's message (with the accept link) was queued with it; send it now, not at the next poll.
   pokeOutbox();
   refreshAdminPages();
