@@ -1,6 +1,6 @@
 // Reading and saving what each automatic message says. A missing row means the default, so a
 // database that was never seeded still sends sensible messages.
-import type { TDb, TTx } from "@/lib/db";
+import { db, type TDb, type TTx } from "@/lib/db";
 import { DEFAULT_NOTIFICATION_SETTINGS, type TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { NOTIFICATION_EVENTS, isNotificationEvent, type TNotificationEvent } from "@/lib/notifications/events";
 import { isNotificationField, type TNotificationField } from "@/lib/notifications/fields";
@@ -56,7 +56,7 @@ export async function getNotificationSetting(client: TClient, event: TNotificati
 }
 
 /** Every event's setting, in the order the settings page lists them. */
-export async function listNotificationSettings(client: TClient): Promise<TNotificationSettingValue[]> {
+export async function listNotificationSettings(client: TClient = db): Promise<TNotificationSettingValue[]> {
   const rows = await client.notificationSetting.findMany();
   const byEvent = new Map(rows.flatMap((row) => {
     const value = fromRow(row);

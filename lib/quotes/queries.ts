@@ -9,6 +9,7 @@ import { countRows, findPageWithCustomer, loadPage, orderBy, searchConditions, w
 import type { TQuoteListParams, TQuoteSort } from "@/lib/quotes/list-params";
 import { isQuoteStatus, QUOTE_STATUSES, type TQuoteStatus } from "@/lib/quotes/status";
 import { OPEN_OFFER_FIELDS } from "@/lib/customers/queries";
+import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT } from "@/lib/customers/recipient";
 
 export type TQuoteListRow = {
   id: string;
@@ -168,4 +169,29 @@ export function recentQuotes(take = 5) {
       customer: { select: { name: true, contactPreference: true } },
     },
   });
+}
+
+/** What the quote page's "Send WhatsApp" panel needs: the answer and both sets of contact details. */
+export function getQuoteForWhatsApp(id: string) {
+  return db.quote.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      occasion: true,
+      quotedAmountCents: true,
+      quoteMessage: true,
+      answeredAt: true,
+      validUntil: true,
+      declineReason: true,
+      ...QUOTE_CONTACT_SELECT,
+      customer: { select: CUSTOMER_CONTACT_SELECT },
+    },
+  });
+}
+
+/** The number and name a quote was asked with: where a simulated customer reply comes from. */
+export function getQuoteReplyContact(id: string) {
+  return db.quote.findUnique({ where: { id }, select: { contactPhone: true, contactName: true } });
 }

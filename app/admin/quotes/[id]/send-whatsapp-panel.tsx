@@ -1,4 +1,3 @@
-import { db } from "@/lib/db";
 import { env, whatsappConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { approvedTemplates } from "@/lib/messages/templates";
@@ -6,26 +5,12 @@ import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import { acceptLinkFor } from "@/lib/outbox/plan";
 import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
 import { SimulateReplyForm } from "./simulate-reply-form";
-import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
+import { recipientFor } from "@/lib/customers/recipient";
+import { getQuoteForWhatsApp } from "@/lib/quotes/queries";
 
 /** The "Send WhatsApp" entry point of a quote, or the reason it cannot be used. */
 export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
-  const quote = await db.quote.findUnique({
-    where: { id: quoteId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      occasion: true,
-      quotedAmountCents: true,
-      quoteMessage: true,
-      answeredAt: true,
-      validUntil: true,
-      declineReason: true,
-      ...QUOTE_CONTACT_SELECT,
-      customer: { select: CUSTOMER_CONTACT_SELECT },
-    },
-  });
+  const quote = await getQuoteForWhatsApp(quoteId);
   if (!quote) return null;
   // The number this quote was asked from, as the dispatcher will use it.
   const recipient = recipientFor(quote.customer, quote);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { adminActionClient } from "@/lib/action";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
+import { getQuoteReplyContact } from "@/lib/quotes/queries";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
 import { sendWhatsAppForQuote } from "@/lib/messages/send-whatsapp";
 import { getSandbox } from "@/lib/sandbox";
@@ -29,10 +29,7 @@ export const simulateCustomerReplyAction = adminActionClient
   .action(async ({ parsedInput }) => {
     const sandbox = getSandbox();
     if (!sandbox) throw new AppError("forbidden", "Customer replies can only be simulated in sandbox mode.");
-    const quote = await db.quote.findUnique({
-      where: { id: parsedInput.quoteId },
-      select: { contactPhone: true, contactName: true },
-    });
+    const quote = await getQuoteReplyContact(parsedInput.quoteId);
     // From the number the quote was asked from: the one its messages go to.
     if (!quote?.contactPhone) throw new AppError("conflict", "This quote has no phone number to write from.");
     await sandbox.simulateInbound({ from: quote.contactPhone, text: parsedInput.text, profileName: quote.contactName });

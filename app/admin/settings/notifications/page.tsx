@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireOwner } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { eventLabel } from "@/lib/notifications/events";
 import { NOTIFICATION_FIELDS } from "@/lib/notifications/fields";
 import { listPreviewRecords } from "@/lib/notifications/preview";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Automatic messages" };
 
 export default async function NotificationSettingsPage() {
   await requireOwner("/admin/settings/notifications");
-  const [settings, catalog, records] = await Promise.all([listNotificationSettings(db), loadTemplateCatalog(), listPreviewRecords()]);
+  const [settings, catalog, records] = await Promise.all([listNotificationSettings(), loadTemplateCatalog(), listPreviewRecords()]);
   // Only approved templates can be chosen; the save checks again against Meta's current list.
   const templates = catalog.ok ? catalog.templates.filter((template) => template.status === "APPROVED").map(describeTemplate) : [];
   const fields = Object.entries(NOTIFICATION_FIELDS).map(([key, label]) => ({ key, label }));
