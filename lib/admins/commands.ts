@@ -2,8 +2,8 @@
 // change is recorded with who made it (lib/auth/admin-events.ts) in its own transaction, and the
 // rule that an installation always keeps an active owner is checked inside that transaction,
 // after the write: SQLite lets one writer through at a time, so two owners demoting each other
-// at once cannot both succeed. (On PostgreSQL, lock the owner rows first: SELECT ... FOR UPDATE.)
-import { db, type TTx } from "@/lib/db";
+// at once cannot both succeed. On PostgreSQL the change first locks the owners' rows (lockOwners).
+import { db, dialect, type TTx } from "@/lib/db";
 import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -26,6 +26,17 @@ export function countActiveOwners(tx: TTx): Promise<number> {
 
 async function keepAnOwner(tx: TTx): Promise<void> {
   if ((await countActiveOwners(tx)) === 0) throw new AppError("conflict", LAST_OWNER_MESSAGE);
+}
+
+/**
+ * PostgreSQL: takes the active owners' row locks before a change that may remove one, so two such
+ * changes run one after the other and the second counts what the first left. (Under READ
+ * COMMITTED each would otherwise count before the other's write was committed, and both pass.)
+ * Locked in id order, so two of them cannot deadlock. SQLite already lets one writer at a time.
+ */
+async function lockOwners(tx: TTx): Promise<void> {
+  if (dialect !== "postgresql") return;
+  await tx.$queryRaw`SELECT "id" FROM "AdminUser" WHERE "role" = 'owner' AND "deactivatedAt" IS NULL ORDER BY "id" FOR UPDATE`;
 }
 
 /**
@@ -86,6 +97,7 @@ export async function acceptInvite(input: TAcceptInviteInput, context: { address
 
 export async function changeAdminRole(input: { adminId: string; role: TAdminRole }, actor: TActor, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockOwners(tx);
     const target = await tx.adminUser.findUnique({ where: { id: input.adminId }, select: { role: true } });
     if (!target) throw new AppError("not_found", "That admin no longer exists.");
     const from = roleOf(target.role);
@@ -100,6 +112,7 @@ export async function changeAdminRole(input: { adminId: string; role: TAdminRole
 export async function deactivateAdmin(input: { adminId: string }, actor: TActor, now = new Date()): Promise<void> {
   if (input.adminId === actor.id) throw new AppError("invalid_input", "You cannot deactivate your own account. Ask another owner.");
   await db.$transaction(async (tx) => {
+    await lockOwners(tx);
     const updated = await tx.adminUser.updateMany({
       where: { id: input.adminId, deactivatedAt: null },
       data: { deactivatedAt: now, sessionVersion: { increment: 1 } },
