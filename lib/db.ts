@@ -16,12 +16,15 @@ export const dialect: TDialect = /^postgres(ql)?:/.test(env.DATABASE_URL) ? "pos
 // Password hashes are left out of every query unless one asks for them by name.
 const omit = { adminUser: { passwordHash: true } } as const;
 
-function createSqliteClient() {
+function createSqliteAdapter(): SqlDriverAdapterFactory {
   // The timeout is libsql's busy timeout: a second writer on the same file waits instead of
   // failing with SQLITE_BUSY (see README, "SQLite").
   // Serialized with every other client in this process: see lib/db-serial.ts.
-  const adapter = serialized(new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 }));
-  return new PrismaClient({ adapter, omit });
+  return serialized(new PrismaLibSQL({ url: env.DATABASE_URL, timeout: 5000 }));
+}
+
+function createSqliteClient() {
+  return new PrismaClient({ adapter: createSqliteAdapter(), omit });
 }
 
 export type TDb = ReturnType<typeof createSqliteClient>;
@@ -33,18 +36,27 @@ export type TDb = ReturnType<typeof createSqliteClient>;
  * @prisma/adapter-pg is 7.x (its 6.19 release cannot run migrations): its factory has the 6.19
  * interface but names the 7.x package's types.
  */
-function createPostgresClient(): TDb {
-  const adapter = new PrismaPg({
+function createPostgresAdapter(): SqlDriverAdapterFactory {
+  return new PrismaPg({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
     // timestamp columns hold UTC (Prisma's convention); SQL defaults (CURRENT_TIMESTAMP) and
     // date arithmetic must agree with it whatever the server's own time zone is.
     options: "-c TimeZone=UTC",
   }) as unknown as SqlDriverAdapterFactory;
+}
+
+function createPostgresClient(): TDb {
+  const adapter = createPostgresAdapter();
   // An interactive transaction holds one of the pool's connections from start to commit, so in a
   // burst larger than the pool the later ones queue for a connection: let them wait that out
   // (Prisma's default gives up after 2 s) rather than fail a customer's request.
   return new PostgresPrismaClient({ adapter, omit, transactionOptions: { maxWait: 10_000 } }) as unknown as TDb;
+}
+
+/** The driver adapter a client runs on; lib/raw-sql.ts sends hand-written statements straight to one. */
+export function createAdapterFactory(): SqlDriverAdapterFactory {
+  return dialect === "postgresql" ? createPostgresAdapter() : createSqliteAdapter();
 }
 
 /** A new client; the app shares `db`, the message dispatcher keeps its own (see lib/outbox). */
@@ -74,13 +86,17 @@ export function inTransaction<T>(work: (tx: TTx) => Promise<T>, tx?: TTx): Promi
  */
 export async function tuneConnection(client: TDb): Promise<void> {
   if (dialect !== "sqlite") return;
-  await client.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
-  await client.$queryRawUnsafe("PRAGMA busy_timeout=5000");
+  for (const setting of SQLITE_CONNECTION_SETTINGS) await client.$queryRawUnsafe(setting);
+}
+
+export const SQLITE_CONNECTION_SETTINGS = [
+  "PRAGMA synchronous=NORMAL",
+  "PRAGMA busy_timeout=5000",
   // A 64 MiB page cache and memory-mapped reads: list searches scan the quote index, and
   // this halves their time at 100,000 quotes.
-  await client.$queryRawUnsafe("PRAGMA cache_size=-65536");
-  await client.$queryRawUnsafe("PRAGMA mmap_size=268435456");
-}
+  "PRAGMA cache_size=-65536",
+  "PRAGMA mmap_size=268435456",
+];
 
 /** The database file's settings and the shared client's connection settings. Idempotent. */
 export function prepareDatabase(): Promise<void> {

@@ -2,6 +2,7 @@
 // year (the year in the business's time zone, so a quote sent at 00:30 on 1 January in
 // Johannesburg is already next year's). Shared by both, so it sits beside them, not in either.
 import type { TTx } from "@/lib/db";
+import { asSqlRunner, sql, type TSqlRunner } from "@/lib/raw-sql";
 
 export type TNumberPrefix = "Q" | "O";
 
@@ -10,21 +11,19 @@ export function yearIn(timeZone: string, now = new Date()): string {
 }
 
 /**
- * The next number for a prefix and year, inside the caller's transaction.
+ * The next number for a prefix and year, inside the caller's transaction (a Prisma one, or one of
+ * lib/raw-sql.ts: the quote form's).
  *
- * Prisma runs this upsert as one statement, `INSERT … ON CONFLICT (name) DO UPDATE SET value =
- * value + 1 RETURNING value`, because the where and create name the same single unique field
- * and nothing is nested. So there is no read-then-write window: on PostgreSQL the row lock
- * serialises concurrent requests (and several app processes), on SQLite the write lock does.
- * The counter moves with the transaction: a request that fails rolls it back and leaves no gap.
+ * One statement, `INSERT … ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+ * so there is no read-then-write window: on PostgreSQL the row lock serialises concurrent
+ * requests (and several app processes), on SQLite the write lock does. The counter moves with the
+ * transaction: a request that fails rolls it back and leaves no gap.
  */
-export async function nextNumber(tx: TTx, prefix: TNumberPrefix, year: string): Promise<string> {
+export async function nextNumber(client: TTx | TSqlRunner, prefix: TNumberPrefix, year: string): Promise<string> {
   const name = `${prefix}-${year}`;
-  const { value } = await tx.sequence.upsert({
-    where: { name },
-    create: { name, value: 1 },
-    update: { value: { increment: 1 } },
-    select: { value: true },
-  });
-  return `${name}-${String(value).padStart(4, "0")}`;
+  const [row] = await asSqlRunner(client).query<{ value: number | string }>(sql`
+    INSERT INTO "Sequence" ("name", "value") VALUES (${name}, 1)
+    ON CONFLICT ("name") DO UPDATE SET "value" = "Sequence"."value" + 1
+    RETURNING "value"`);
+  return `${name}-${String(row!.value).padStart(4, "0")}`;
 }

@@ -3,7 +3,9 @@
 // customer: not their name, email, phone, preference, consent or opt-out. The quote keeps the
 // details it was requested with (lib/customers/recipient.ts sends its messages there), and each
 // detail that differs from the record becomes a contact offer an admin may apply or ignore.
-import type { TTx } from "@/lib/db";
+// Hand-written statements (lib/raw-sql.ts): this is the hot path of every quote request.
+import { randomUUID } from "node:crypto";
+import { insertSql, sql, type TSqlRunner } from "@/lib/raw-sql";
 import type { TContactPreference } from "@/lib/customers/preference-schema";
 
 export type TQuoteContact = {
@@ -33,13 +35,22 @@ export type TQuoteCustomer = {
 
 type TMatch = { id: string; name: string; email: string | null; phone: string | null; contactPreference: string };
 
-const MATCH_FIELDS = { id: true, name: true, email: true, phone: true, contactPreference: true } as const;
-
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-export async function findOrCreateCustomerForQuote(tx: TTx, contact: TQuoteContact): Promise<TQuoteCustomer> {
-  const byEmail: TMatch | null = contact.email ? await tx.customer.findUnique({ where: { email: contact.email }, select: MATCH_FIELDS }) : null;
-  const byPhone: TMatch | null = contact.phone ? await tx.customer.findUnique({ where: { phone: contact.phone }, select: MATCH_FIELDS }) : null;
+/** The customers holding this email and this phone (one, two, or none), in one read. */
+async function matchesOf(tx: TSqlRunner, contact: TQuoteContact) {
+  if (!contact.email && !contact.phone) return { byEmail: null, byPhone: null };
+  const rows = await tx.query<TMatch>(sql`
+    SELECT "id", "name", "email", "phone", "contactPreference" FROM "Customer" WHERE "email" = ${contact.email} OR "phone" = ${contact.phone}`);
+  return {
+    byEmail: (contact.email && rows.find((row) => row.email === contact.email)) || null,
+    byPhone: (contact.phone && rows.find((row) => row.phone === contact.phone)) || null,
+  };
+}
+
+/** Inside the caller's transaction (lib/quotes/create-quote.ts). */
+export async function findOrCreateCustomerForQuote(tx: TSqlRunner, contact: TQuoteContact): Promise<TQuoteCustomer> {
+  const { byEmail, byPhone } = await matchesOf(tx, contact);
   const consent = contact.contactPreference === "whatsapp" && contact.whatsappConsent;
   const notes: string[] = [];
 
@@ -55,22 +66,27 @@ export async function findOrCreateCustomerForQuote(tx: TTx, contact: TQuoteConta
   }
 
   if (!customer) {
-    const row = await tx.customer.create({
-      data: {
+    const id = randomUUID();
+    const stamp = new Date();
+    await tx.execute(
+      insertSql("Customer", {
+        id,
         name: contact.name,
         email: contact.email,
         phone: contact.phone,
         contactPreference: contact.contactPreference,
-        ...(consent ? { whatsappConsentAt: contact.at, whatsappConsentSource: "quote-form" } : {}),
-      },
-      select: { id: true },
-    });
+        whatsappConsentAt: consent ? contact.at : null,
+        whatsappConsentSource: consent ? "quote-form" : null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      }),
+    );
     if (consent) {
-      await tx.consentEvent.create({
-        data: { customerId: row.id, channel: "whatsapp", action: "granted", source: "quote-form", text: contact.consentText, createdAt: contact.at },
-      });
+      await tx.execute(
+        insertSql("ConsentEvent", { id: randomUUID(), customerId: id, channel: "whatsapp", action: "granted", source: "quote-form", text: contact.consentText, createdAt: contact.at }),
+      );
     }
-    return { customerId: row.id, created: true, offers: [], notes };
+    return { customerId: id, created: true, offers: [], notes };
   }
 
   const offers = offersFor(customer, contact, { emailHeldByOther: !!byEmail && byEmail.id !== customer.id, phoneHeldByOther: !!byPhone && byPhone.id !== customer.id });

@@ -31,25 +31,25 @@ export async function enqueueNotification(tx: TTx, input: TEnqueueInput): Promis
   const idempotencyKey = idempotencyKeyFor(input);
   const existing = await tx.message.findUnique({ where: { idempotencyKey }, select: { id: true } });
   if (existing) return existing.id;
-  const preference = await preferredChannel(tx, input);
   const now = input.now ?? new Date();
-  const message = await createQueuedMessage(
-    tx,
-    {
-      // The preferred channel for now; the dispatcher decides for real when it sends.
-      channel: preference === "whatsapp" ? "whatsapp" : "email",
-      origin: `system:${input.event}`,
-      event: input.event,
-      kind: "notification",
-      customerId: input.customerId,
-      quoteId: input.quoteId ?? null,
-      orderId: input.orderId ?? null,
-      idempotencyKey,
-      createdAt: now,
-    },
-    now,
-  );
+  const message = await createQueuedMessage(tx, notificationFields(input, await preferredChannel(tx, input), now), now);
   return message.id;
+}
+
+/** The event's message as queued, given the channel its quote (or customer) prefers. */
+export function notificationFields(input: TEnqueueInput, preference: string, now: Date) {
+  return {
+    // The preferred channel for now; the dispatcher decides for real when it sends.
+    channel: preference === "whatsapp" ? "whatsapp" : "email",
+    origin: `system:${input.event}`,
+    event: input.event,
+    kind: "notification",
+    customerId: input.customerId,
+    quoteId: input.quoteId ?? null,
+    orderId: input.orderId ?? null,
+    idempotencyKey: idempotencyKeyFor(input),
+    createdAt: now,
+  };
 }
 
 /** The channel asked for on the quote the message is about (an order's, its quote's); else the customer's. */

@@ -16,7 +16,12 @@ type TMessageFields = Omit<Prisma.MessageUncheckedCreateInput, "status" | "statu
 
 /** Queues a new outbound message (an event's or an admin's); the dispatcher picks it up at `dueAt`. */
 export function createQueuedMessage(client: TClient, fields: TMessageFields, dueAt: Date): Promise<{ id: string }> {
-  return client.message.create({ data: { ...fields, direction: "outbound", ...toQueued(dueAt) }, select: { id: true } });
+  return client.message.create({ data: queuedMessageData(fields, dueAt), select: { id: true } });
+}
+
+/** The columns of a new queued message, for createQueuedMessage and for a caller that writes it with its own INSERT (the quote form's). */
+export function queuedMessageData<T extends TMessageFields>(fields: T, dueAt: Date) {
+  return { ...fields, direction: "outbound", ...toQueued(dueAt) } as const;
 }
 
 /** Stores a message the customer sent. */

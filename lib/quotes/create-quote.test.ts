@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { insertSql, rawSql } from "@/lib/raw-sql";
 import { EMPTY_QUOTE_REQUEST, type TQuoteRequest } from "@/lib/quotes/request-schema";
 import { SPAM_REJECTION_MESSAGE, submitQuoteRequest } from "@/lib/quotes/create-quote";
 
@@ -147,17 +147,21 @@ describe("submitQuoteRequest", () => {
   });
 
   it("tries once more when a simultaneous request created the same customer first", async () => {
-    const spy = vi.spyOn(db, "$transaction").mockImplementationOnce((async () => {
-      // What the other request did between this one's lookup and its insert.
-      await db.customer.create({ data: { name: "Race", email: "race@example.com" } });
-      throw new Prisma.PrismaClientKnownRequestError("Unique constraint failed on the fields: (`email`)", { code: "P2002", clientVersion: "test" });
-    }) as unknown as typeof db.$transaction);
+    const firstTry = vi.spyOn(rawSql, "transaction").mockImplementationOnce(async () => {
+      // What the other request did between this one's lookup and its insert, and the unique
+      // index refusing this one's insert of the same email (the real error, from the database).
+      const other = { name: "Race", email: "race@example.com", contactPreference: "email", createdAt: new Date(), updatedAt: new Date() };
+      await rawSql.execute(insertSql("Customer", { id: "race-1", ...other }));
+      await rawSql.execute(insertSql("Customer", { id: "race-2", ...other }));
+      throw new Error("the second insert should have been refused");
+    });
     try {
       const { quoteId } = await submitQuoteRequest(request({ email: "race@example.com" }), { ip: ip() });
-      expect((await customerOf(quoteId)).email).toBe("race@example.com");
+      expect(firstTry).toHaveBeenCalledTimes(2);
+      expect(await customerOf(quoteId)).toMatchObject({ id: "race-1", email: "race@example.com" });
       expect(await db.customer.count({ where: { email: "race@example.com" } })).toBe(1);
     } finally {
-      spy.mockRestore();
+      firstTry.mockRestore();
     }
   });
 });

@@ -1,15 +1,20 @@
 // A customer's quote request from the public form: spam checks, then one transaction (customer,
 // consent, quote with the contact details it was requested with, contact offers, first timeline
-// entry, acknowledgement) so a failure anywhere leaves nothing half made.
-import { db, type TTx } from "@/lib/db";
+// entry, acknowledgement) so a failure anywhere leaves nothing half made. This is the busiest
+// write of the app, so the transaction is a handful of hand-written statements (lib/raw-sql.ts):
+// the number first (a write, so on SQLite the transaction holds the lock before it reads), two
+// reads, then the inserts.
+import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { parseMoneyToCents } from "@/lib/money";
 import { normalizePhone } from "@/lib/phone";
 import { consumeQuoteAllowance } from "@/lib/rate-limit";
+import { insertSql, isUniqueViolation, joinSql, raw, rawSql, sql, type TSqlRunner } from "@/lib/raw-sql";
 import { findOrCreateCustomerForQuote } from "@/lib/customers/commands";
-import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
+import { notificationFields } from "@/lib/message-lifecycle/enqueue";
+import { queuedMessageData } from "@/lib/message-lifecycle/transitions";
+import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
 import { nextNumber, yearIn } from "@/lib/document-number";
 import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
 
@@ -22,25 +27,32 @@ export const serverQuoteRequestSchema = quoteRequestSchema({ region: env.DEFAULT
 export const SPAM_REJECTION_MESSAGE = "We could not accept this request. Please try again, or contact us directly.";
 
 const orNull = (value: string) => value || null;
+const ACKNOWLEDGEMENT = "quote.received";
 
 /**
- * Why this request's acknowledgement is not sent, when its email or phone already received
- * QUOTE_ACK_LIMIT of them in the window: anyone can type anyone's address, and a flood of
- * acknowledgements must not reach that inbox. The quote itself is kept (refusing it would let
- * a stranger lock the real customer out of the form), so staff still answer it.
+ * Whether the acknowledgement is sent (its notification may be turned off), and if not because
+ * the request's email or phone already received QUOTE_ACK_LIMIT of them in the window, why: anyone
+ * can type anyone's address, and a flood of acknowledgements must not reach that inbox. The quote
+ * itself is kept (refusing it would let a stranger lock the real customer out of the form), so
+ * staff still answer it. One read for all three.
  */
-async function acknowledgementsExhausted(tx: TTx, contact: { email: string | null; phone: string | null }, now: Date): Promise<string | null> {
-  if (env.QUOTE_ACK_LIMIT === 0) return null;
+async function acknowledgementPlan(tx: TSqlRunner, contact: { email: string | null; phone: string | null }, now: Date): Promise<{ enabled: boolean; floodedBy: string | null }> {
   const since = new Date(now.getTime() - env.QUOTE_ACK_LIMIT_WINDOW_SECONDS * 1000);
-  const recent = async (where: { contactEmail: string } | { contactPhone: string }) => tx.quote.count({ where: { ...where, createdAt: { gt: since } } });
+  const recent = (column: "contactEmail" | "contactPhone", value: string | null) =>
+    env.QUOTE_ACK_LIMIT === 0 || !value ? sql`0` : sql`(SELECT COUNT(*) FROM "Quote" WHERE ${raw(`"${column}"`)} = ${value} AND "createdAt" > ${since})`;
+  const [row] = await tx.query<{ byEmail: number | string; byPhone: number | string; enabled: boolean | number | null }>(sql`
+    SELECT ${recent("contactEmail", contact.email)} AS "byEmail", ${recent("contactPhone", contact.phone)} AS "byPhone",
+      (SELECT "enabled" FROM "NotificationSetting" WHERE "event" = ${ACKNOWLEDGEMENT}) AS "enabled"`);
+  // No row: the default setting (lib/notifications/settings.ts reads it the same way).
+  const enabled = row!.enabled === null ? DEFAULT_NOTIFICATION_SETTINGS[ACKNOWLEDGEMENT].enabled : Boolean(row!.enabled);
   const minutes = Math.round(env.QUOTE_ACK_LIMIT_WINDOW_SECONDS / 60);
-  if (contact.email && (await recent({ contactEmail: contact.email })) >= env.QUOTE_ACK_LIMIT) {
-    return `${env.QUOTE_ACK_LIMIT} requests from ${contact.email} in the last ${minutes} minutes already had one.`;
-  }
-  if (contact.phone && (await recent({ contactPhone: contact.phone })) >= env.QUOTE_ACK_LIMIT) {
-    return `${env.QUOTE_ACK_LIMIT} requests from +${contact.phone} in the last ${minutes} minutes already had one.`;
-  }
-  return null;
+  const over = (count: number | string) => env.QUOTE_ACK_LIMIT > 0 && Number(count) >= env.QUOTE_ACK_LIMIT;
+  const floodedBy = over(row!.byEmail)
+    ? `${env.QUOTE_ACK_LIMIT} requests from ${contact.email} in the last ${minutes} minutes already had one.`
+    : over(row!.byPhone)
+      ? `${env.QUOTE_ACK_LIMIT} requests from +${contact.phone} in the last ${minutes} minutes already had one.`
+      : null;
+  return { enabled, floodedBy };
 }
 
 /**
@@ -59,22 +71,24 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
   const now = context.now ?? new Date();
   const email = orNull(request.email)?.toLowerCase() ?? null;
   const phone = request.phone ? normalizePhone(request.phone, env.DEFAULT_PHONE_REGION) : null;
+  const contact = { email, phone };
   const store = () =>
-    db.$transaction(async (tx) => {
+    rawSql.transaction(async (tx) => {
+      const number = await nextNumber(tx, "Q", yearIn(env.BUSINESS_TIME_ZONE, now));
       const customer = await findOrCreateCustomerForQuote(tx, {
         name: request.name,
-        email,
-        phone,
+        ...contact,
         contactPreference: request.contactPreference,
         whatsappConsent: request.whatsappConsent,
         consentText: whatsappConsentText(env.BUSINESS_NAME),
         at: now,
       });
-      const number = await nextNumber(tx, "Q", yearIn(env.BUSINESS_TIME_ZONE, now));
-      const floodedBy = await acknowledgementsExhausted(tx, { email, phone }, now);
+      const acknowledgement = await acknowledgementPlan(tx, contact, now);
       const consent = request.contactPreference === "whatsapp" && request.whatsappConsent;
-      const quote = await tx.quote.create({
-        data: {
+      const quoteId = randomUUID();
+      await tx.execute(
+        insertSql("Quote", {
+          id: quoteId,
           number,
           customerId: customer.customerId,
           contactName: request.name,
@@ -91,20 +105,29 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
           notes: orNull(request.notes),
           searchText: [number, request.name, email, phone].filter(Boolean).join(" ").toLowerCase(),
           createdAt: now,
-          statusEvents: {
-            create: {
-              toStatus: "new",
-              note: ["Requested on the website.", ...customer.notes, floodedBy ? `No acknowledgement sent: ${floodedBy}` : null].filter(Boolean).join(" "),
-              createdAt: now,
-            },
-          },
-          contactOffers: { create: customer.offers.map((offer) => ({ customerId: customer.customerId, field: offer.field, value: offer.value, createdAt: now })) },
-        },
-        select: { id: true, number: true },
-      });
+          updatedAt: new Date(),
+        }),
+      );
+      const floodedBy = acknowledgement.floodedBy;
+      await tx.execute(
+        insertSql("QuoteStatusEvent", {
+          id: randomUUID(),
+          quoteId,
+          toStatus: "new",
+          note: ["Requested on the website.", ...customer.notes, floodedBy ? `No acknowledgement sent: ${floodedBy}` : null].filter(Boolean).join(" "),
+          createdAt: now,
+        }),
+      );
+      if (customer.offers.length > 0) {
+        const offers = customer.offers.map((offer) => sql`(${randomUUID()}, ${customer.customerId}, ${quoteId}, ${offer.field}, ${offer.value}, 'open', ${now})`);
+        await tx.execute(sql`INSERT INTO "ContactOffer" ("id", "customerId", "quoteId", "field", "value", "status", "createdAt") VALUES ${joinSql(offers)}`);
+      }
       // The acknowledgement; a quote is requested once, so its number versions the message.
-      if (!floodedBy) await enqueueNotification(tx, { event: "quote.received", customerId: customer.customerId, quoteId: quote.id, version: quote.number, now });
-      return { quoteId: quote.id, number: quote.number };
+      if (acknowledgement.enabled && !floodedBy) {
+        const fields = notificationFields({ event: ACKNOWLEDGEMENT, customerId: customer.customerId, quoteId, version: number, now }, request.contactPreference, now);
+        await tx.execute(insertSql("Message", { id: randomUUID(), ...queuedMessageData(fields, now), updatedAt: new Date() }));
+      }
+      return { quoteId, number };
     });
 
   try {
@@ -113,7 +136,7 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
     // Two first requests with the same new email or phone at once (a double submit): on
     // PostgreSQL both can miss the customer and one insert then hits the unique index. Once more
     // finds the customer the other request made. (SQLite runs these transactions one at a time.)
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return store();
+    if (isUniqueViolation(error)) return store();
     throw error;
   }
 }
