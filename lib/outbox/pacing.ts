@@ -1,7 +1,8 @@
 // Keeps sends under Meta's limits so bursts never trip them: the phone number's throughput
 // (WHATSAPP_MAX_MPS, 130429 when exceeded) and the pair rate, about one message every 6 s to one
-// customer with short bursts tolerated (131056). Both are token buckets in this process: two
-// dispatchers add their rates, so run one (see README).
+// customer with short bursts tolerated (131056). `createPacer` keeps both in this process (two
+// dispatchers would add their rates); ./pacing-shared.ts keeps them in the database for every
+// dispatcher together, with the same interface.
 //
 // A slot is taken before the try is written down, so a message never waits for the pace with
 // its try started. The database write between the slot and the call takes a varying time, which
@@ -23,21 +24,29 @@ export type TPacer = {
   /** Right before the call: waits while the last 1,000 ms hold the limit, then counts this call. */
   awaitWindow(): Promise<void>;
   /** 0 and a slot taken when `recipient` may get a message now; otherwise how long until it may. */
-  pairDelayMs(recipient: string): number;
+  pairDelayMs(recipient: string): number | Promise<number>;
 };
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Meta's pair rate: about one message every 6 s to one customer, a burst of two tolerated. */
+export const PAIR_INTERVAL_MS = 6_000;
+export const PAIR_BURST = 2;
 
-export function createPacer(options: TPacerOptions): TPacer {
+export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The pace that stays `margin` under the number's limit, and the calls it allows per 1,000 ms. */
+export function pacedRate(options: Pick<TPacerOptions, "messagesPerSecond" | "margin">) {
+  const paced = options.messagesPerSecond * (options.margin ?? 0.97);
+  return { intervalMs: 1000 / paced, windowLimit: Math.max(1, Math.floor(paced)) };
+}
+
+export function createPacer(options: TPacerOptions): TPacer & { pairDelayMs(recipient: string): number } {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const paced = options.messagesPerSecond * (options.margin ?? 0.97);
-  const interval = 1000 / paced;
-  const windowLimit = Math.max(1, Math.floor(paced));
+  const { intervalMs: interval, windowLimit } = pacedRate(options);
   // Times of the calls in the last 1,000 ms, oldest first.
   const calls: number[] = [];
-  const pairInterval = options.pairIntervalMs ?? 6_000;
-  const pairBurst = options.pairBurst ?? 2;
+  const pairInterval = options.pairIntervalMs ?? PAIR_INTERVAL_MS;
+  const pairBurst = options.pairBurst ?? PAIR_BURST;
   let nextSlot = 0;
   // Per recipient: the time at which its bucket is full again ("theoretical arrival time").
   const pairs = new Map<string, number>();

@@ -2,12 +2,12 @@
 // mailer (or the built-in catcher, which keeps mails in the database), the number's pace. Used by
 // the web server (instrumentation.ts) and by `npm run worker`.
 import { createClient, tuneConnection } from "@/lib/db";
-import { appUrl, emailConfig, env } from "@/lib/env";
+import { appUrl, emailConfig, env, whatsappConfig } from "@/lib/env";
 import { createMailer, type TCaughtMail } from "@/lib/email/mailer";
 import { log } from "@/lib/log";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { createDispatcher, type TDispatcher } from "@/lib/outbox/dispatcher";
-import { createPacer } from "@/lib/outbox/pacing";
+import { createDatabasePacer } from "@/lib/outbox/pacing-shared";
 
 const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher };
 
@@ -22,7 +22,8 @@ export function createConfiguredDispatcher(overrides: { workerId?: string } = {}
   return createDispatcher({
     whatsapp: getWhatsAppClient(),
     mailer: createMailer(emailConfig, keep),
-    pacer: createPacer({ messagesPerSecond: env.WHATSAPP_MAX_MPS }),
+    // Shared through the database: every dispatcher on this number keeps to one limit together.
+    pacer: createDatabasePacer({ messagesPerSecond: env.WHATSAPP_MAX_MPS, phoneNumberId: whatsappConfig.phoneNumberId }),
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     mailDomain: new URL(appUrl).hostname,
