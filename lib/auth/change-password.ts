@@ -1,7 +1,7 @@
 // A signed-in admin changes their password. The current password is checked through the
 // sign-in throttle (a session left open must not become a password-guessing oracle), and the
 // change ends every session; the form signs this browser in again with the new password.
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SIGNED_OUT_MESSAGE } from "@/lib/auth/signed-out-message";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -25,7 +25,7 @@ export async function changePassword(
   await recordSignInSuccess(admin.email, context.address);
 
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     // Only if the password is still the one just checked: two changes at once cannot both win.
     const updated = await tx.adminUser.updateMany({
       where: { id: adminId, passwordHash: admin.passwordHash, deactivatedAt: null },

@@ -2,7 +2,7 @@
 // same for every email (the mail goes out in the background, so known emails take no longer);
 // completing it ends every session of that admin and lifts the sign-in throttle for them, so
 // the real owner always has a way in however long a stranger keeps guessing.
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -41,7 +41,7 @@ export async function requestPasswordReset(email: string, context: { address: st
   });
   if (recent >= MAILS_PER_HOUR) return { delivery: Promise.resolve() };
 
-  const token = await db.$transaction((tx) => issueToken(tx, { adminId: admin.id, purpose: "reset", createdById: null, now }));
+  const token = await inTransaction((tx) => issueToken(tx, { adminId: admin.id, purpose: "reset", createdById: null, now }));
   const minutes = TOKEN_LIFETIME_MS.reset / 60_000;
   const delivery = sendAccountMailLater({
     to: admin.email,
@@ -66,7 +66,7 @@ export async function completePasswordReset(
   // Check the link before the (deliberately slow) hash, so a wrong link costs no hashing.
   if (!(await openResetLink(input.token, now))) throw new AppError("not_found", RESET_LINK_INVALID_MESSAGE);
   const passwordHash = await hashPassword(input.password);
-  const email = await db.$transaction(async (tx) => {
+  const email = await inTransaction(async (tx) => {
     const adminId = await spendToken(tx, input.token, "reset", now);
     if (!adminId) throw new AppError("not_found", RESET_LINK_INVALID_MESSAGE);
     const updated = await tx.adminUser.updateMany({

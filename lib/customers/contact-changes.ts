@@ -2,7 +2,7 @@
 // phone, applying or ignoring a detail a quote request offered, merging two records. Each is one
 // transaction, written to the customer's history with the admin who made it. Email and phone
 // stay unique: a detail another customer holds is refused with the way out (merge them).
-import { db, type TTx } from "@/lib/db";
+import { inTransaction, type TTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/phone";
@@ -80,7 +80,7 @@ export async function editCustomerDetails(input: TEditCustomerDetails, actorId: 
   if (input.phone && !phone) {
     throw new AppError("invalid_input", "Enter a valid phone number, e.g. 082 123 4567 or +27 82 123 4567.");
   }
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const customer = await findCustomer(tx, input.customerId);
     if (!email && !phone) throw new AppError("invalid_input", "Keep an email address or a phone number, so the customer can be reached.");
     if (!email && customer.contactPreference === "email") throw new AppError("invalid_input", "This customer prefers email: keep an address, or change their preference first.");
@@ -95,7 +95,7 @@ export async function editCustomerDetails(input: TEditCustomerDetails, actorId: 
 
 /** Applies or ignores a detail a quote request offered. Acting twice is refused with the state. */
 export function resolveContactOffer(input: TResolveContactOffer, actorId: string, now = new Date()): Promise<{ customerId: string; quoteId: string }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const offer = await tx.contactOffer.findUnique({ where: { id: input.offerId }, select: { id: true, customerId: true, quoteId: true, field: true, value: true, status: true } });
     if (!offer) throw new AppError("not_found", "This offered detail no longer exists. Reload the page.");
     if (offer.status !== "open") throw new AppError("conflict", `This offered detail was already ${offer.status}. Reload the page to see it.`);
@@ -119,5 +119,5 @@ export function resolveContactOffer(input: TResolveContactOffer, actorId: string
 
 /** An admin's merge: the second customer's quotes, orders, messages and history move to the first. */
 export function mergeCustomersByAdmin(input: TMergeCustomers, actorId: string): Promise<TMergeResult> {
-  return db.$transaction((tx) => mergeCustomers(tx, { ...input, actorId, reason: "" }));
+  return inTransaction((tx) => mergeCustomers(tx, { ...input, actorId, reason: "" }));
 }

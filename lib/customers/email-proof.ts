@@ -3,7 +3,7 @@
 // NEXTAUTH_SECRET, like the link's own token), so opening it marks that address verified on the
 // quote and, when it is the customer's own address, on the customer.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 
 const proofKey = createHmac("sha256", env.NEXTAUTH_SECRET ?? "ssg-sandbox").update("email-proof").digest();
@@ -38,7 +38,7 @@ export async function verifyEmailByLink(quoteId: string, proof: string, now = ne
   });
   if (!quote?.contactEmail || !proves(proof, quote.id, quote.contactEmail)) return false;
   const email = quote.contactEmail;
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     if (!quote.emailVerifiedAt) await tx.quote.updateMany({ where: { id: quote.id, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
     if (quote.customer.email !== email || quote.customer.emailVerifiedAt) return;
     // Guarded by the address, so a change of email in between is not marked verified.

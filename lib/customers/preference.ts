@@ -3,7 +3,7 @@
 // those values), so of two admins acting at once one wins and the other is told why. Consent
 // changes are written to the customer's consent history (ConsentEvent), with the admin who made
 // them.
-import { db, type TTx } from "@/lib/db";
+import { inTransaction, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import {
@@ -54,7 +54,7 @@ export type TPreferenceChange = {
  * sends email, and the result says so.
  */
 export function changeContactPreference(input: TChangeContactPreference, actorId: string): Promise<TPreferenceChange> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const customer = await findCustomer(tx, input.customerId);
     if (input.expectedPreference && input.expectedPreference !== customer.contactPreference) {
       throw new AppError(
@@ -94,7 +94,7 @@ const consentAsRead = (customer: { id: string; whatsappConsentAt: Date | null; w
  * `how` is kept in the consent history as the evidence. Clears an earlier withdrawal.
  */
 export function recordWhatsAppConsent(input: TRecordWhatsAppConsent, actorId: string, now = new Date()): Promise<{ consentAt: Date }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const customer = await findCustomer(tx, input.customerId);
     if (!customer.phone) {
       throw new AppError("invalid_input", "This customer has no phone number, so they cannot be messaged on WhatsApp. Ask them for a number before recording consent.");
@@ -120,7 +120,7 @@ export function recordWhatsAppConsent(input: TRecordWhatsAppConsent, actorId: st
  * consent too: "never message me there" is worth keeping. From then on the dispatcher sends email.
  */
 export function withdrawWhatsAppConsent(input: Pick<TWithdrawWhatsAppConsent, "customerId"> & { note?: string }, actorId: string, now = new Date()): Promise<{ optedOutAt: Date }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const customer = await findCustomer(tx, input.customerId);
     if (whatsappConsentState(customer) === "withdrawn") {
       throw new AppError("conflict", "This customer has already withdrawn WhatsApp consent. Reload the page to see it.");
