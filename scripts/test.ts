@@ -1,9 +1,15 @@
-// `npm test`: every test. Vitest (unit and integration, on real SQLite files, the Graph API
-// sandbox and loopback HTTP) and then Playwright in Chromium against `next start`. Ends with one
-// line of totals across both.
+// `npm test`: every test. Vitest (unit and integration, on real databases, the Graph API sandbox
+// and loopback HTTP) twice, on SQLite files and then on PostgreSQL, and then Playwright in
+// Chromium against `next start` (on SQLite). Ends with one line of totals across all three runs.
+//
+// PostgreSQL: the server TEST_DATABASE_URL names (postgresql://user@host:port/db; the tests make
+// and drop their own databases on it), or else a throwaway cluster started here from the
+// installed server binaries (/usr/lib/postgresql/*/bin) and removed at the end. Without either
+// the PostgreSQL run is skipped, and the summary says so.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { findPostgresBin, startPostgresCluster, type TPostgresCluster } from "./postgres-cluster";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -14,25 +20,64 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const unitReport = path.join(root, "test-results", "vitest-results.json");
-const e2eReport = path.join(root, "test-results", "e2e-results.json");
-rmSync(unitReport, { force: true });
-rmSync(e2eReport, { force: true });
+const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+delete baseEnv.TEST_DATABASE_URL;
+const reports = {
+  sqlite: path.join(root, "test-results", "vitest-sqlite.json"),
+  postgresql: path.join(root, "test-results", "vitest-postgresql.json"),
+  e2e: path.join(root, "test-results", "e2e-results.json"),
+};
+for (const file of Object.values(reports)) rmSync(file, { force: true });
 
-const unit = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`], { cwd: root, stdio: "inherit", env });
-const e2e = spawnSync(bin("playwright"), ["test"], { cwd: root, stdio: "inherit", env });
+type TRun = { name: string; passed: number; failed: number; ok: boolean; skipped?: string };
 
-function readJson(file: string): Record<string, unknown> | null {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : null;
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
-const u = readJson(unitReport) as { numPassedTests?: number; numFailedTests?: number } | null;
-const p = readJson(e2eReport) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
-const passed = (u?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0);
-const failed = (u?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0);
-const broken = unit.status !== 0 || e2e.status !== 0;
+function vitest(name: string, report: string, env: NodeJS.ProcessEnv): TRun {
+  console.log(`\n=== vitest on ${name} ===\n`);
+  const result = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { cwd: root, stdio: "inherit", env });
+  const json = readJson<{ numPassedTests?: number; numFailedTests?: number }>(report);
+  return { name: `vitest ${name}`, passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0, ok: result.status === 0 };
+}
 
-console.log(`\nvitest: ${u?.numPassedTests ?? 0} passed, ${u?.numFailedTests ?? 0} failed; playwright: ${p?.stats?.expected ?? 0} passed, ${p?.stats?.unexpected ?? 0} failed`);
+async function postgresServer(): Promise<{ url: string; cluster?: TPostgresCluster } | { skipped: string }> {
+  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL };
+  const postgresBin = findPostgresBin();
+  if (!postgresBin) return { skipped: "no PostgreSQL: install the `postgresql` package or set TEST_DATABASE_URL" };
+  const cluster = await startPostgresCluster(postgresBin);
+  console.log(`\nA throwaway PostgreSQL cluster (${postgresBin}) at ${cluster.url}`);
+  return { url: cluster.url, cluster };
+}
+
+const runs: TRun[] = [vitest("sqlite", reports.sqlite, baseEnv)];
+
+const server = await postgresServer();
+if ("skipped" in server) {
+  console.log(`\n=== vitest on postgresql: skipped (${server.skipped}) ===`);
+  runs.push({ name: "vitest postgresql", passed: 0, failed: 0, ok: true, skipped: server.skipped });
+} else {
+  // Stopped however the run ends, so no cluster outlives `npm test`.
+  const stop = () => server.cluster?.stop();
+  process.once("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  try {
+    runs.push(vitest("postgresql", reports.postgresql, { ...baseEnv, TEST_DATABASE_URL: server.url }));
+  } finally {
+    stop();
+  }
+}
+
+console.log("\n=== playwright (sqlite) ===\n");
+const e2e = spawnSync(bin("playwright"), ["test"], { cwd: root, stdio: "inherit", env: baseEnv });
+const p = readJson<{ stats?: { expected?: number; unexpected?: number; flaky?: number } }>(reports.e2e);
+runs.push({ name: "playwright", passed: p?.stats?.expected ?? 0, failed: (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0), ok: e2e.status === 0 });
+
+const passed = runs.reduce((sum, run) => sum + run.passed, 0);
+const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+const broken = runs.some((run) => !run.ok);
+console.log(`\n${runs.map((run) => `${run.name}: ${run.skipped ? "skipped" : `${run.passed} passed, ${run.failed} failed`}`).join("; ")}`);
+// A runner that failed without failing a test (a crash, a setup error) still counts as one failure.
 console.log(`${passed} passed, ${broken && failed === 0 ? 1 : failed} failed`);
 process.exit(broken ? 1 : 0);
