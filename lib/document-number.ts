@@ -6,8 +6,13 @@ import { asSqlRunner, sql, type TSqlRunner } from "@/lib/raw-sql";
 
 export type TNumberPrefix = "Q" | "O";
 
+// Making a DateTimeFormat costs more than a quote request's SQL; one per time zone is enough.
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function yearIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" }).format(now);
+  let format = yearFormats.get(timeZone);
+  if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" })));
+  return format.format(now);
 }
 
 /**
