@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
+import { Icon } from "@/components/icon";
+import { ICON } from "@/components/icon-data";
 import { buttonVariants } from "@/components/ui/button";
 import { env } from "@/lib/env";
 import { cn } from "@/lib/cn";
@@ -41,8 +42,8 @@ export function Pagination({ page, rowCount, total, hasNext, pageHref, pageSize 
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm text-slate-600">
       <div className="flex gap-1">
-        <PageLink current={page} page={1} pageHref={pageHref} label="First page" icon={<ChevronFirst aria-hidden />} />
-        <PageLink current={page} page={page - 1} pageHref={pageHref} label="Previous" icon={<ChevronLeft aria-hidden />} showLabel />
+        <PageLink current={page} page={1} pageHref={pageHref} label="First page" icon={<Icon icon={ICON.chevronFirst} />} />
+        <PageLink current={page} page={page - 1} pageHref={pageHref} label="Previous" icon={<Icon icon={ICON.chevronLeft} />} showLabel />
       </div>
       <p aria-live="polite" className="text-center">
         {total === null ? shown : `${shown} of ${count.format(total)}`}
@@ -52,9 +53,9 @@ export function Pagination({ page, rowCount, total, hasNext, pageHref, pageSize 
         </span>
       </p>
       <div className="flex gap-1">
-        <PageLink current={page} page={page + 1} enabled={hasNext} pageHref={pageHref} label="Next" icon={<ChevronRight aria-hidden />} showLabel iconLast />
+        <PageLink current={page} page={page + 1} enabled={hasNext} pageHref={pageHref} label="Next" icon={<Icon icon={ICON.chevronRight} />} showLabel iconLast />
         {total === null ? null : (
-          <PageLink current={page} page={lastPage(total, pageSize)} pageHref={pageHref} label="Last page" icon={<ChevronLast aria-hidden />} />
+          <PageLink current={page} page={lastPage(total, pageSize)} pageHref={pageHref} label="Last page" icon={<Icon icon={ICON.chevronLast} />} />
         )}
       </div>
     </nav>
@@ -90,7 +91,7 @@ function PageLink({ current, page, enabled = page !== current && page >= 1, page
     );
   }
   return (
-    <Link href={pageHref(page)} className={className} aria-label={label} rel={page > current ? "next" : page < current ? "prev" : undefined}>
+    <Link href={pageHref(page)} prefetch={false} className={className} aria-label={label} rel={page > current ? "next" : page < current ? "prev" : undefined}>
       {content}
     </Link>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { Icon } from "@/components/icon";
+import { ICON } from "@/components/icon-data";
 import { TableHead } from "@/components/ui/table";
 import type { TSortDirection } from "@/lib/list-params";
 
@@ -7,12 +8,12 @@ type TProps = { label: string; href: string; active: boolean; dir: TSortDirectio
 
 /** A column header of an admin list that sorts by its column: a link to the list in that order. */
 export function SortableHead({ label, href, active, dir, className }: TProps) {
-  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  const icon = !active ? ICON.arrowUpDown : dir === "asc" ? ICON.arrowUp : ICON.arrowDown;
   return (
     <TableHead className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={href} className="inline-flex items-center gap-1 hover:text-slate-900">
+      <Link href={href} prefetch={false} className="inline-flex items-center gap-1 hover:text-slate-900">
         {label}
-        <Icon className={active ? "size-3" : "size-3 opacity-40"} aria-hidden />
+        <Icon icon={icon} className={active ? "size-3" : "size-3 opacity-40"} />
         <span className="sr-only">{active ? ", sorted; change direction" : ", sort by this column"}</span>
       </Link>
     </TableHead>
