@@ -16,12 +16,12 @@ describe("migrations", () => {
     expect(postgresqlSchemaStatus().upToDate).toBe(true);
   });
 
-  it("prisma/migrations make prisma/schema.prisma", { timeout: 60_000 }, () => {
+  it("prisma/migrations make prisma/schema.prisma", { timeout: 120_000 }, () => {
     const drift = withScratch((dir) => migrationDrift("sqlite", `file:${path.join(dir, "empty.db")}`));
     expect(drift, "run `npm run db:new-migration -- <name>`").toBe("");
   });
 
-  it.skipIf(noPostgresServer)("prisma/postgresql/migrations make prisma/postgresql/schema.prisma", { timeout: 60_000 }, async () => {
+  it.skipIf(noPostgresServer)("prisma/postgresql/migrations make prisma/postgresql/schema.prisma", { timeout: 120_000 }, async () => {
     const name = `ssg_drift_${randomUUID().replace(/-/g, "")}`;
     await onServer(postgresServer!, [`CREATE DATABASE "${name}"`]);
     try {

@@ -1,6 +1,6 @@
 // Builds a template database from the checked-in migrations, once per test run: a SQLite file, or
 // a PostgreSQL database when TEST_DATABASE_URL names a server (`npm test` runs both).
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +11,9 @@ import { databaseUrl, dropRunDatabases, onServer, runPrefix } from "./postgres-d
 export type TTestDatabase = { dialect: "sqlite"; template: string } | { dialect: "postgresql"; server: string; prefix: string; template: string };
 
 function migrate(url: string) {
-  execFileSync(...prismaCommand(["migrate", "deploy"]), { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  const [command, args] = prismaCommand(["migrate", "deploy"]);
+  const result = spawnSync(command, args, { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`migrating the test template failed:\n${result.stdout}${result.stderr}`);
 }
 
 export default async function setup(project: TestProject) {

@@ -28,8 +28,10 @@ export type TCustomerListRow = {
 export type TCustomerListResult = { rows: TCustomerListRow[]; total: number; hasNext: boolean };
 
 // What the search box matches, in the form a quote's searchText has: lower-cased name and email,
-// and the phone's stored digits (so "082 123 4567" finds 27821234567).
-const SEARCH_TEXT = `LOWER("name") || ' ' || COALESCE(LOWER("email"), '') || ' ' || COALESCE("phone", '')`;
+// and the phone's stored digits (so "082 123 4567" finds 27821234567). On PostgreSQL a trigram
+// index is built on exactly this expression (prisma/postgresql/migrations/*_customer_search_index):
+// change both together (lib/list-search-index.test.ts notices when they part).
+export const SEARCH_TEXT = `LOWER("name") || ' ' || COALESCE(LOWER("email"), '') || ' ' || COALESCE("phone", '')`;
 
 function whereClause(params: TCustomerListParams): Prisma.Sql {
   const preference = params.preference ? [Prisma.sql`"contactPreference" = ${params.preference}`] : [];

@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 /** `count` customers, each with one accepted quote and its order (fillQuotes' ids and spacing). */
 export async function fillOrders(databaseUrl: string, count: number, batch = 5000): Promise<void> {
   await fillQuotes(databaseUrl, count, batch);
-  const db = benchClient(databaseUrl);
+  const db = await benchClient(databaseUrl);
   const now = Date.now();
   for (let offset = 0; offset < count; offset += batch) {
     const size = Math.min(batch, count - offset);

@@ -1,19 +1,25 @@
-// Bulk rows for benchmarks, written straight through Prisma in large batches.
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+// Bulk rows for benchmarks, written straight through Prisma in large batches, on the bench's
+// database (SQLite or PostgreSQL, whichever DATABASE_URL names).
 import { contactSnapshotOf } from "../../lib/customers/recipient.ts";
+import { openBenchDatabase } from "./database.ts";
 
 const FIRST = ["Ann", "Thabo", "Lerato", "Pieter", "Zanele", "Sipho", "Megan", "Ayanda", "Johan", "Naledi", "Kagiso", "Chloe"];
 const LAST = ["Mokoena", "van der Merwe", "Naidoo", "Dlamini", "Botha", "Khumalo", "Smith", "Pillay", "Nkosi", "Jacobs"];
 const STATUSES = ["new", "quoted", "accepted", "declined", "expired", "cancelled"];
 
-export function benchClient(databaseUrl: string) {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl, timeout: 5000 }) });
+/** A client of its own (the caller disconnects it) on the bench database, of the app's kind. */
+export async function benchClient(databaseUrl: string) {
+  // Checks that lib/ points at this database, and sets the SQLite file's settings.
+  await openBenchDatabase(databaseUrl);
+  const { createClient, tuneConnection } = await import("../../lib/db.ts");
+  const client = createClient();
+  await tuneConnection(client);
+  return client;
 }
 
 /** `count` customers with one quote each, spread over the last two years. */
 export async function fillQuotes(databaseUrl: string, count: number, batch = 5000): Promise<void> {
-  const db = benchClient(databaseUrl);
+  const db = await benchClient(databaseUrl);
   const now = Date.now();
   for (let offset = 0; offset < count; offset += batch) {
     const size = Math.min(batch, count - offset);
