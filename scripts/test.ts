@@ -6,6 +6,8 @@
 // and drop their own databases on it), or else a throwaway cluster started here from the
 // installed server binaries (/usr/lib/postgresql/*/bin) and removed at the end. Without either
 // the PostgreSQL run is skipped, and the summary says so.
+//
+// `npm test -- lib/auth prisma` runs only those vitest files, on both databases, and no Playwright.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +31,8 @@ const reports = {
 };
 for (const file of Object.values(reports)) rmSync(file, { force: true });
 
+const vitestFilters = process.argv.slice(2);
+
 type TRun = { name: string; passed: number; failed: number; ok: boolean; skipped?: string };
 
 function readJson<T>(file: string): T | null {
@@ -37,7 +41,8 @@ function readJson<T>(file: string): T | null {
 
 function vitest(name: string, report: string, env: NodeJS.ProcessEnv): TRun {
   console.log(`\n=== vitest on ${name} ===\n`);
-  const result = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { cwd: root, stdio: "inherit", env });
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestFilters];
+  const result = spawnSync(bin("vitest"), args, { cwd: root, stdio: "inherit", env });
   const json = readJson<{ numPassedTests?: number; numFailedTests?: number }>(report);
   return { name: `vitest ${name}`, passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0, ok: result.status === 0 };
 }
@@ -69,10 +74,14 @@ if ("skipped" in server) {
   }
 }
 
-console.log("\n=== playwright (sqlite) ===\n");
-const e2e = spawnSync(bin("playwright"), ["test"], { cwd: root, stdio: "inherit", env: baseEnv });
-const p = readJson<{ stats?: { expected?: number; unexpected?: number; flaky?: number } }>(reports.e2e);
-runs.push({ name: "playwright", passed: p?.stats?.expected ?? 0, failed: (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0), ok: e2e.status === 0 });
+if (vitestFilters.length > 0) {
+  runs.push({ name: "playwright", passed: 0, failed: 0, ok: true, skipped: "vitest files named" });
+} else {
+  console.log("\n=== playwright (sqlite) ===\n");
+  const e2e = spawnSync(bin("playwright"), ["test"], { cwd: root, stdio: "inherit", env: baseEnv });
+  const p = readJson<{ stats?: { expected?: number; unexpected?: number; flaky?: number } }>(reports.e2e);
+  runs.push({ name: "playwright", passed: p?.stats?.expected ?? 0, failed: (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0), ok: e2e.status === 0 });
+}
 
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);
