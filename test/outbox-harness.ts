@@ -6,7 +6,8 @@ import { startSmtpListener } from "@/test/smtp-listener";
 import type { TSandboxBehaviour } from "@/lib/whatsapp/sandbox";
 import type { TDispatcherOptions } from "@/lib/outbox/dispatcher";
 
-export async function startOutboxHarness(options: { sandbox?: TSandboxBehaviour; dispatcher?: Partial<TDispatcherOptions>; timeoutMs?: number } = {}) {
+/** `webhookUrl`: where the sandbox posts its webhooks instead of this process's route (other instances). */
+export async function startOutboxHarness(options: { sandbox?: TSandboxBehaviour; dispatcher?: Partial<TDispatcherOptions>; timeoutMs?: number; webhookUrl?: string } = {}) {
   const { whatsappConfig } = await import("@/lib/env");
   const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
   const { createWhatsAppClient } = await import("@/lib/whatsapp/client");
@@ -18,7 +19,7 @@ export async function startOutboxHarness(options: { sandbox?: TSandboxBehaviour;
 
   const receiver = await startReceiver((request) => route.POST(request));
   const port = await freePort();
-  const graph = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: `${receiver.url}/api/webhooks/whatsapp`, webhookDelayMs: 5, ...options.sandbox });
+  const graph = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: options.webhookUrl ?? `${receiver.url}/api/webhooks/whatsapp`, webhookDelayMs: 5, ...options.sandbox });
   const smtp = await startSmtpListener();
   const whatsapp = createWhatsAppClient({ ...whatsappConfig, baseUrl: graph.url, timeoutMs: options.timeoutMs ?? 5_000 });
   const mailer = createSmtpMailer(smtp.url, "Snow Spoiled Gifts <shop@example.com>");
