@@ -38,4 +38,5 @@ try {
   process.exit(1);
 }
 console.log(`Backed up the ${target.kind === "sqlite" ? "SQLite" : "PostgreSQL"} database to ${out} (${(statSync(out).size / 1024).toFixed(0)} KiB).`);
-console.log(`Restore it with: npm run restore -- ${path.relative(process.cwd(), out)}`);
+const shown = path.relative(process.cwd(), out);
+console.log(`Restore it with: npm run restore -- ${shown.startsWith("..") ? out : shown}`);
