@@ -6,8 +6,6 @@
 // customer record knows about WhatsApp belongs to the customer's own number, so it counts only
 // when the quote's number is that number: their consent, their opt-out (which no form can undo:
 // only an admin recording consent again clears it) and their 24-hour window.
-import type { TChannelCustomer } from "@/lib/outbox/channel";
-
 export type TContactSnapshot = {
   contactName: string;
   contactEmail: string | null;
@@ -26,7 +24,8 @@ export type TCustomerContact = {
   lastInboundWhatsAppAt: Date | null;
 };
 
-export type TRecipient = TChannelCustomer & { name: string };
+/** The details a message goes to (lib/outbox/channel.ts decides the channel from them). */
+export type TRecipient = TCustomerContact;
 
 export function recipientFor(customer: TCustomerContact, quote: TContactSnapshot | null): TRecipient {
   if (!quote) {

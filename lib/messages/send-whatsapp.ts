@@ -9,9 +9,8 @@ import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT, recipientFor } from "@/l
 import { OUTSIDE_WINDOW_REASON, whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import type { TSendWhatsApp } from "@/lib/messages/send-schema";
 import { createQueuedMessage } from "@/lib/message-lifecycle/transitions";
-import { acceptLinkFor } from "@/lib/outbox/plan";
-import { pokeOutbox } from "@/lib/outbox/runtime";
-import { STORED_ACCEPT_LINK, isAcceptPath } from "@/lib/quotes/accept-link";
+import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
+import { STORED_ACCEPT_LINK, acceptLinkFor, isAcceptPath } from "@/lib/quotes/accept-link";
 
 export type TSendOutcome =
   | { ok: true; messageId: string; wamid: string }
@@ -86,7 +85,7 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
     }
     throw error;
   }
-  pokeOutbox();
+  announceQueued();
   return waitForFirstTry(messageId, waitMs);
 }
 

@@ -4,7 +4,6 @@
 import type { TDb } from "@/lib/db";
 import { db as defaultDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { loadTemplateCatalog, type TTemplateCatalog } from "@/lib/messages/template-catalog";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventLabel } from "@/lib/notifications/events";
 import { getNotificationSetting, toRow } from "@/lib/notifications/settings";
@@ -77,13 +76,18 @@ const sameTemplate = (a: TNotificationSettingValue, b: TNotificationSettingValue
   a.templateButtonParam === b.templateButtonParam &&
   a.templateParams.join("\n") === b.templateParams.join("\n");
 
-type TSaveOptions = { db?: TDb; loadTemplates?: () => Promise<TTemplateCatalog> };
+/** The account's templates, or why they could not be read (lib/messages/template-catalog.ts). */
+export type TTemplateSource = () => Promise<{ ok: true; templates: readonly TMessageTemplate[] } | { ok: false; title: string; action: string }>;
+
+// The catalog is passed in, not imported: it reads Meta through the messages layer, which sits
+// above this one.
+type TSaveOptions = { db?: TDb; loadTemplates: TTemplateSource };
 
 /** Checks the template (when one is set) and writes the event's setting as the given admin's. */
-export async function saveNotificationSetting(input: TNotificationSettingValue, actorId: string, options: TSaveOptions = {}) {
+export async function saveNotificationSetting(input: TNotificationSettingValue, actorId: string, options: TSaveOptions) {
   const client = options.db ?? defaultDb;
   if (input.templateName) {
-    const catalog = await (options.loadTemplates ?? loadTemplateCatalog)();
+    const catalog = await options.loadTemplates();
     if (catalog.ok) {
       checkTemplateChoice(input, catalog.templates);
     } else if (!sameTemplate(input, await getNotificationSetting(client, input.event))) {

@@ -1,6 +1,6 @@
 // What one try of a claimed message will send: the channel, the content, the address. Pure
 // given the loaded rows, so the dispatcher's decisions are unit-tested without a database.
-import { STORED_ACCEPT_LINK, acceptPath, acceptToken, acceptUrl } from "@/lib/quotes/accept-link";
+import { STORED_ACCEPT_LINK, acceptLinkFor } from "@/lib/quotes/accept-link";
 import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText, type TComposed } from "@/lib/notifications/compose";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { fieldValues, type TFieldSource } from "@/lib/notifications/fields";
@@ -35,13 +35,6 @@ export type TPlanInput = {
 export type TPlan =
   | { send: false; reason: string }
   | { send: true; to: string; content: TComposed; fallbackReason: string | null; secret: string | null };
-
-/** The accept link exists while the quote waits for the customer's answer and has not expired. */
-export function acceptLinkFor(quote: { id: string; status: string; answeredAt: Date | null; validUntil: Date | null } | null, now: Date) {
-  if (!quote || quote.status !== "quoted" || !quote.answeredAt || !quote.validUntil || quote.validUntil <= now) return null;
-  const token = acceptToken({ id: quote.id, answeredAt: quote.answeredAt });
-  return { token, url: acceptUrl(token), path: acceptPath(token) };
-}
 
 /** The tries since the message last ended (failed or uncertain): an admin's Retry starts afresh. */
 export function currentRun<T extends { outcome: string | null }>(attempts: readonly T[]): readonly T[] {

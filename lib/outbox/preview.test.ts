@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
-import { listPreviewRecords, previewNotification } from "@/lib/notifications/preview";
+import { listPreviewRecords, previewNotification } from "@/lib/outbox/preview";
 import { acceptPath, acceptToken, acceptUrl } from "@/lib/quotes/accept-link";
 import { makeOrder, makeQuote } from "@/test/factories";
 

@@ -1,7 +1,6 @@
 // What an event's (possibly unsaved) setting would send for a real quote or order, on every
 // channel, built with the dispatcher's own compose functions so the preview is what the customer
 // gets. Reads only: nothing is queued or sent.
-import { acceptLinkFor } from "@/lib/outbox/plan";
 import { db as defaultDb, type TDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText } from "@/lib/notifications/compose";
@@ -9,6 +8,7 @@ import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventSubject } from "@/lib/notifications/events";
 import { fieldValues } from "@/lib/notifications/fields";
 import { chooseChannel } from "@/lib/outbox/channel";
+import { acceptLinkFor } from "@/lib/quotes/accept-link";
 import { CUSTOMER_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 
 export type TPreviewTarget = { quoteId?: string | null; orderId?: string | null };

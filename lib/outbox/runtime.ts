@@ -5,11 +5,12 @@ import { createClient, tuneConnection } from "@/lib/db";
 import { appUrl, emailConfig, env, whatsappConfig } from "@/lib/env";
 import { createMailer, type TCaughtMail } from "@/lib/email/mailer";
 import { log } from "@/lib/log";
+import { onQueued } from "@/lib/message-lifecycle/queue-signal";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { createDispatcher, type TDispatcher } from "@/lib/outbox/dispatcher";
 import { createDatabasePacer } from "@/lib/outbox/pacing-shared";
 
-const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher };
+const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher; ssgDispatcherListening?: () => void };
 
 export function createConfiguredDispatcher(overrides: { workerId?: string } = {}): TDispatcher {
   // The catcher writes on its own connection: the dispatcher's may be replaced after SQLITE_BUSY.
@@ -36,20 +37,19 @@ export function startOutbox(): TDispatcher {
   if (!globalForOutbox.ssgDispatcher) {
     globalForOutbox.ssgDispatcher = createConfiguredDispatcher();
     globalForOutbox.ssgDispatcher.start();
+    // What this process queues goes out at once (lib/message-lifecycle/queue-signal.ts).
+    globalForOutbox.ssgDispatcherListening = onQueued(globalForOutbox.ssgDispatcher.poke);
     log.info("outbox: dispatcher started", { workerId: globalForOutbox.ssgDispatcher.workerId, email: emailConfig.mode });
   }
   return globalForOutbox.ssgDispatcher;
-}
-
-/** Asks this process's dispatcher (if any) to look at the queue now. */
-export function pokeOutbox(): void {
-  globalForOutbox.ssgDispatcher?.poke();
 }
 
 /** Stops this process's dispatcher (if any) after the sends in flight; for a clean shutdown. */
 export async function stopOutbox(): Promise<void> {
   const dispatcher = globalForOutbox.ssgDispatcher;
   globalForOutbox.ssgDispatcher = undefined;
+  globalForOutbox.ssgDispatcherListening?.();
+  globalForOutbox.ssgDispatcherListening = undefined;
   // A send waits at most the WhatsApp timeout; never hold a shutdown longer than that.
   await Promise.race([dispatcher?.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
 }

@@ -34,3 +34,10 @@ export const isAcceptPath = (text: string) => text.startsWith("q/") && ACCEPT_TO
 export function validUntilFrom(answeredAt: Date, days = env.QUOTE_VALID_DAYS): Date {
   return new Date(answeredAt.getTime() + days * 24 * 60 * 60 * 1000);
 }
+
+/** The accept link exists while the quote waits for the customer's answer and has not expired. */
+export function acceptLinkFor(quote: { id: string; status: string; answeredAt: Date | null; validUntil: Date | null } | null, now: Date) {
+  if (!quote || quote.status !== "quoted" || !quote.answeredAt || !quote.validUntil || quote.validUntil <= now) return null;
+  const token = acceptToken({ id: quote.id, answeredAt: quote.answeredAt });
+  return { token, url: acceptUrl(token), path: acceptPath(token) };
+}

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ZMultilineTextSchema } from "@/lib/zod/text";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { pokeOutbox } from "@/lib/outbox/runtime";
+import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
 import { ACCEPT_TOKEN_PATTERN, hashAcceptToken } from "@/lib/quotes/accept-link";
 import { acceptQuote, declineQuote } from "@/lib/quotes/commands";
 
@@ -92,7 +92,7 @@ export async function respondByLink(input: z.output<typeof ZRespondByLinkSchema>
   try {
     if (input.response === "accept") await acceptQuote({ quoteId: quote.id, actorId: null, expectedStatus: "quoted", now });
     else await declineQuote({ quoteId: quote.id, actorId: null, expectedStatus: "quoted", reason: input.reason, now });
-    pokeOutbox();
+    announceQueued();
   } catch (error) {
     // A double click, or the admin answering at the same moment: the first one counted.
     if (!(error instanceof AppError && error.code === "conflict")) throw error;

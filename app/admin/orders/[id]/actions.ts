@@ -7,13 +7,13 @@ import { revalidatePath } from "next/cache";
 import { adminActionClient } from "@/lib/action";
 import { changeOrderStatus, recordPayment, updateOrderDetails, ZRecordPaymentSchema, ZUpdateOrderDetailsSchema } from "@/lib/orders/commands";
 import { ZChangeOrderStatusSchema } from "@/lib/orders/status";
-import { pokeOutbox } from "@/lib/outbox/runtime";
+import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
 
 const refreshAdminPages = () => revalidatePath("/admin", "layout");
 
 export const changeOrderStatusAction = adminActionClient.inputSchema(ZChangeOrderStatusSchema).action(async ({ parsedInput, ctx }) => {
   const move = await changeOrderStatus({ ...parsedInput, actorId: ctx.admin.id });
-  pokeOutbox();
+  announceQueued();
   refreshAdminPages();
   return { status: move.to, messageQueued: move.messageId !== null };
 });

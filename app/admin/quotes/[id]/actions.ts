@@ -7,7 +7,7 @@ import { adminActionClient } from "@/lib/action";
 import { ZAnswerQuoteSchema } from "@/lib/quotes/answer-schema";
 import { answerQuote, changeQuoteStatus } from "@/lib/quotes/commands";
 import { ZChangeQuoteStatusSchema } from "@/lib/quotes/status";
-import { pokeOutbox } from "@/lib/outbox/runtime";
+import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
 
 // A status shows on the quote's page, the list and the dashboard counts: refresh all admin pages.
 const refreshAdminPages = () => revalidatePath("/admin", "layout");
@@ -15,14 +15,14 @@ const refreshAdminPages = () => revalidatePath("/admin", "layout");
 export const answerQuoteAction = adminActionClient.inputSchema(ZAnswerQuoteSchema).action(async ({ parsedInput, ctx }) => {
   const move = await answerQuote({ ...parsedInput, actorId: ctx.admin.id });
   // The answer's message (with the accept link) was queued with it; send it now, not at the next poll.
-  pokeOutbox();
+  announceQueued();
   refreshAdminPages();
   return { status: move.to, amountCents: parsedInput.amountCents };
 });
 
 export const changeQuoteStatusAction = adminActionClient.inputSchema(ZChangeQuoteStatusSchema).action(async ({ parsedInput, ctx }) => {
   const move = await changeQuoteStatus({ ...parsedInput, actorId: ctx.admin.id });
-  pokeOutbox();
+  announceQueued();
   refreshAdminPages();
   return { status: move.to };
 });

@@ -2,7 +2,7 @@ import { env, whatsappConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { approvedTemplates } from "@/lib/messages/templates";
 import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
-import { acceptLinkFor } from "@/lib/outbox/plan";
+import { acceptLinkFor } from "@/lib/quotes/accept-link";
 import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
 import { SimulateReplyForm } from "./simulate-reply-form";
 import { recipientFor } from "@/lib/customers/recipient";

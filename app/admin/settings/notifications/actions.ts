@@ -7,12 +7,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ZTextSchema } from "@/lib/zod/text";
 import { ownerActionClient } from "@/lib/action";
-import { previewNotification } from "@/lib/notifications/preview";
+import { previewNotification } from "@/lib/outbox/preview";
 import { saveNotificationSetting } from "@/lib/notifications/save-setting";
+import { loadTemplateCatalog } from "@/lib/messages/template-catalog";
 import { ZNotificationSettingSchema } from "@/lib/notifications/settings-schema";
 
 export const saveNotificationSettingAction = ownerActionClient.inputSchema(ZNotificationSettingSchema).action(async ({ parsedInput, ctx }) => {
-  const saved = await saveNotificationSetting(parsedInput, ctx.admin.id);
+  const saved = await saveNotificationSetting(parsedInput, ctx.admin.id, { loadTemplates: loadTemplateCatalog });
   revalidatePath("/admin/settings/notifications");
   return saved;
 });

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
-import type { TNotificationPreview, TPreviewRecord } from "@/lib/notifications/preview";
+import type { TNotificationPreview, TPreviewRecord } from "@/lib/outbox/preview";
 import type { TTemplateChoice } from "@/lib/notifications/save-setting";
 import type { TNotificationSetting, TNotificationSettingInput } from "@/lib/notifications/settings-schema";
 import { previewNotificationAction } from "./actions";

@@ -12,7 +12,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, Textarea } from "@/components/ui/input";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventSubject } from "@/lib/notifications/events";
-import type { TPreviewRecord } from "@/lib/notifications/preview";
+import type { TPreviewRecord } from "@/lib/outbox/preview";
 import type { TTemplateChoice } from "@/lib/notifications/save-setting";
 import { ZNotificationSettingSchema, type TNotificationSetting, type TNotificationSettingInput } from "@/lib/notifications/settings-schema";
 import { saveNotificationSettingAction } from "./actions";

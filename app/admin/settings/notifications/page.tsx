@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireOwner } from "@/lib/auth/session";
 import { eventLabel } from "@/lib/notifications/events";
 import { NOTIFICATION_FIELDS } from "@/lib/notifications/fields";
-import { listPreviewRecords } from "@/lib/notifications/preview";
+import { listPreviewRecords } from "@/lib/outbox/preview";
 import { loadTemplateCatalog } from "@/lib/messages/template-catalog";
 import { describeTemplate } from "@/lib/notifications/save-setting";
 import { listNotificationSettings } from "@/lib/notifications/settings";
