@@ -5,6 +5,7 @@
 // the figures say whether any message was lost or received twice.
 // Call after the test database is set (test/setup-db.ts) and before anything imports lib/env.
 import { randomUUID } from "node:crypto";
+import { busiestSecond } from "@/test/busiest-second";
 import { freePort, startReceiver } from "@/test/http-receiver";
 import { startSmtpListener } from "@/test/smtp-listener";
 import { startWorkerProcess } from "@/test/worker-process";
@@ -32,16 +33,6 @@ export type TKillFigures = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export function busiestSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let start = 0, end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= 1000) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 /**
  * `count` messages queued and due, one per customer: a fifth to email customers, the rest to

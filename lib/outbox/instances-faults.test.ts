@@ -7,7 +7,8 @@
 // WHATSAPP_MAX_MPS in any 1,000 ms, and every status webhook is stored once and applied.
 // Runs when the suite runs on PostgreSQL (./faults.test.ts runs one dispatcher on either).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { busiestSecond, receivedPerMessage, seedQueuedMessages } from "@/test/kill-run";
+import { busiestSecond } from "@/test/busiest-second";
+import { receivedPerMessage, seedQueuedMessages } from "@/test/kill-run";
 import { startOutboxHarness, type TOutboxHarness } from "@/test/outbox-harness";
 import { startWebInstances } from "@/test/web-instances";
 

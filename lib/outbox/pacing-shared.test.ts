@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createClient, type TDb } from "@/lib/db";
 import { createPaceStore } from "@/lib/outbox/pace-store";
 import { createSharedPacer } from "@/lib/outbox/pacing-shared";
+import { busiestSecond } from "@/test/busiest-second";
 
 const clients: TDb[] = [];
 function newClient() {
@@ -40,17 +41,6 @@ function sequentialClock(start = 1_700_000_000_000) {
       t += ms;
     },
   };
-}
-
-/** The most calls inside any half-open 1,000 ms window, as the sandbox counts them. */
-function busiestSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let start = 0, end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= 1000) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }
 
 describe("two shared pacers on one database", () => {
