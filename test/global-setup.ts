@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
     const template = `${prefix}_template`;
     await dropRunDatabases(server, prefix);
     await onServer(server, [`CREATE DATABASE "${template}"`]);
-    migrate(databaseUrl(server, template));
+    try {
+      migrate(databaseUrl(server, template));
+    } catch (error) {
+      // Vitest runs no teardown when the setup fails: leave nothing behind on the server.
+      await dropRunDatabases(server, prefix);
+      throw error;
+    }
     project.provide("testDatabase", { dialect: "postgresql", server, prefix, template });
     return () => dropRunDatabases(server, prefix);
   }
