@@ -4,6 +4,7 @@
 // write of the app, so the transaction is a handful of hand-written statements (lib/raw-sql.ts):
 // the number first (a write, so on SQLite the transaction holds the lock before it reads), two
 // reads, then the inserts.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -13,6 +14,7 @@ import { consumeQuoteAllowance } from "@/lib/rate-limit";
 import { insertSql, isUniqueViolation, joinSql, raw, rawSql, sql, type TSqlRunner } from "@/lib/raw-sql";
 import { findOrCreateCustomerForQuote } from "@/lib/customers/commands";
 import { notificationFields } from "@/lib/message-lifecycle/enqueue";
+import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
 import { queuedMessageData } from "@/lib/message-lifecycle/transitions";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
 import { nextNumber, yearIn } from "@/lib/document-number";
@@ -129,14 +131,20 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
       }
       return { quoteId, number };
     });
+  const storeAndAnnounce = async () => {
+    const stored = await store();
+    // Committed: this process's dispatcher (if it runs one) sends the acknowledgement now.
+    announceQueued();
+    return stored;
+  };
 
   try {
-    return await store();
+    return await storeAndAnnounce();
   } catch (error) {
     // Two first requests with the same new email or phone at once (a double submit): on
     // PostgreSQL both can miss the customer and one insert then hits the unique index. Once more
     // finds the customer the other request made. (SQLite runs these transactions one at a time.)
-    if (isUniqueViolation(error)) return store();
+    if (isUniqueViolation(error)) return storeAndAnnounce();
     throw error;
   }
 }
