@@ -5,26 +5,21 @@
 // The dispatcher is `npm run worker` in its own process, as in production, and the sandbox stays
 // in this one: like Meta, it does not share the dispatcher's CPU.
 // Goal: the configured rate (80/s by default) with no rate-limit errors.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { contactSnapshotOf } from "@/lib/customers/recipient";
+import { cpuMsOf, measureFloor, printBesideFloor } from "./floor.ts";
+import { benchEnvironment, startBenchServer } from "./server.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
-const root = path.resolve(import.meta.dirname, "../..");
-const file = path.join(os.tmpdir(), `ssg-bench-dispatch.db`);
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-process.env.DATABASE_URL = `file:${file}`;
-process.env.NEXTAUTH_SECRET = "bench-only-secret";
-process.env.LOG_LEVEL = "error";
-process.env.WHATSAPP_ACCESS_TOKEN = "";
-execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env: process.env, stdio: "ignore" });
 
 const { freePort, startReceiver } = await import("@/test/http-receiver");
 const sandboxPort = await freePort();
-process.env.WHATSAPP_API_BASE_URL = `http://127.0.0.1:${sandboxPort}`;
+// A web server on the same database, for the floor beside the worker's cost per message; it
+// sends nothing itself (OUTBOX_IN_APP=false). benchEnvironment points this process at its database.
+const benchEnv = benchEnvironment(3205, { OUTBOX_IN_APP: "false", WHATSAPP_API_BASE_URL: `http://127.0.0.1:${sandboxPort}` });
+Object.assign(process.env, { NEXTAUTH_SECRET: benchEnv.NEXTAUTH_SECRET, LOG_LEVEL: "error", WHATSAPP_ACCESS_TOKEN: "", WHATSAPP_API_BASE_URL: benchEnv.WHATSAPP_API_BASE_URL });
+const server = await startBenchServer(benchEnv);
+const floor = await measureFloor(server, { rate: 80, seconds: 10 });
 const { env, whatsappConfig } = await import("@/lib/env");
 const { db, prepareDatabase } = await import("@/lib/db");
 const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
@@ -87,6 +82,7 @@ console.log(`Draining ${rows.length} messages (${MESSAGES} to different customer
 const { startWorkerProcess } = await import("@/test/worker-process");
 const worker = startWorkerProcess(process.env);
 await worker.ready;
+const workerCpuBefore = cpuMsOf([worker.child.pid!]);
 const started = performance.now();
 for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -94,6 +90,7 @@ for (;;) {
   if (open === 0) break;
 }
 const seconds = (performance.now() - started) / 1000;
+const workerCpuMs = cpuMsOf([worker.child.pid!]) - workerCpuBefore;
 worker.child.kill("SIGTERM");
 await worker.exited;
 
@@ -115,6 +112,9 @@ console.log(`busiest 1,000 ms     ${maxInWindow} sends`);
 console.log(`130429 (throughput)  ${graph.sandbox.limitCounts.throughput}`);
 console.log(`131056 (pair rate)   ${graph.sandbox.limitCounts.pair}`);
 console.log(`final statuses       ${statuses.map((row) => `${row.status} ${row._count._all}`).join(", ")}`);
+printBesideFloor(server, floor, []);
+console.log(`worker CPU per message sent: ${(workerCpuMs / rows.length).toFixed(2)} ms (${(workerCpuMs / rows.length / floor.cpuMsPerRequest).toFixed(1)}× the floor's per request)`);
+await server.stop();
 await graph.close();
 await receiver.close();
 await db.$disconnect();
