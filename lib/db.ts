@@ -1,6 +1,7 @@
 // One Prisma client per process, on the driver adapter for DATABASE_URL: libSQL for a file: URL
 // (the embedded default), node-postgres for a postgresql:// one. Kept on globalThis because Next
 // evaluates modules once for instrumentation and again for routes.
+import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";

@@ -1,6 +1,7 @@
 // Human numbers of quotes and orders, Q-2026-0001 and O-2026-0001: one counter per prefix and
 // year (the year in the business's time zone, so a quote sent at 00:30 on 1 January in
 // Johannesburg is already next year's). Shared by both, so it sits beside them, not in either.
+import "server-only";
 import type { TTx } from "@/lib/db";
 import { asSqlRunner, sql, type TSqlRunner } from "@/lib/raw-sql";
 

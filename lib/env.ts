@@ -1,6 +1,7 @@
 // The only reader of process.env. Everything is validated once; a missing or malformed variable
 // stops start-up with a message naming it. Secrets stay on the server (never import this from a
 // client component).
+import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 

@@ -1,5 +1,6 @@
 // Showing stored values the business's way: money is integer cents, times are UTC in the
 // database and shown in the business's time zone.
+import "server-only";
 import { env } from "@/lib/env";
 
 const money = new Intl.NumberFormat(env.BUSINESS_LOCALE, { style: "currency", currency: env.BUSINESS_CURRENCY });

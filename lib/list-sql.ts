@@ -2,6 +2,7 @@
 // over the table's indexes first (only ids, so a deep page skips index entries rather than whole
 // rows), then joins the rows it keeps. Portable SQL (SQLite and PostgreSQL): quoted identifiers,
 // LIKE on the lower-cased searchText, explicit NULLS LAST.
+import "server-only";
 import { getCountryCallingCode, type CountryCode } from "libphonenumber-js";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,5 +1,6 @@
 // Structured one-line JSON logs. Anything that looks like a secret is redacted before it is
 // written, whatever the caller passed.
+import "server-only";
 import { env } from "@/lib/env";
 import { redactSecrets } from "@/lib/redact";
 

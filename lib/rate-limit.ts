@@ -1,5 +1,6 @@
 // Per-IP limit on quote requests. In memory, so it is per process: with several app instances
 // each allows the limit (a shared store is the upgrade path; rate-limiter-flexible has them).
+import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

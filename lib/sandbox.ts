@@ -1,6 +1,7 @@
 // The built-in Graph API emulator, active only while no WhatsApp access token is configured.
 // It lives in the app's process (served under /api/sandbox/graph) and sends its signed webhooks
 // back to this app's webhook route over HTTP, the way Meta would.
+import "server-only";
 import { appUrl, env, whatsappConfig } from "@/lib/env";
 import { createGraphSandbox } from "@/lib/whatsapp/sandbox";
 

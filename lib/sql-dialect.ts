@@ -1,5 +1,6 @@
 // The few SQL spellings that differ between SQLite and PostgreSQL, for the modules that write raw
 // SQL: one place, so a query reads the same on both and only names what differs.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dialect as currentDialect, type TDialect } from "@/lib/db";
 

@@ -1,4 +1,5 @@
 // Reads for Settings → Admins: the accounts and their recent history.
+import "server-only";
 import { db } from "@/lib/db";
 import { roleOf, type TAdminRole } from "@/lib/roles";
 

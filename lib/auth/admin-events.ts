@@ -1,5 +1,6 @@
 // The admins' history: who did what to which account, and when. Written inside the transaction
 // of the change it records, so a change is never without its entry (and never the other way).
+import "server-only";
 import type { TTx } from "@/lib/db";
 
 export type TAdminEventAction =

@@ -1,6 +1,7 @@
 // Single-use links for admins: invitations and password resets. The token is only in the email;
 // the database keeps its SHA-256, so a copy of the database opens no account. Issuing a new
 // link of one purpose retires the admin's older ones.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { TDb, TTx } from "@/lib/db";
 

@@ -1,6 +1,7 @@
 // A signed-in admin changes their password. The current password is checked through the
 // sign-in throttle (a session left open must not become a password-guessing oracle), and the
 // change ends every session; the form signs this browser in again with the new password.
+import "server-only";
 import { db, inTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SIGNED_OUT_MESSAGE } from "@/lib/auth/signed-out-message";

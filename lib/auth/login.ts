@@ -2,6 +2,7 @@
 // and address, never by account: a refusal says the same whether or not the email has an
 // account, and every unthrottled try hashes once (a dummy hash for unknown, invited or
 // deactivated accounts), so answers take about as long either way.
+import "server-only";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { claimSignInAttempt, recordSignInSuccess } from "@/lib/auth/throttle";

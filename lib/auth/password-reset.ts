@@ -2,6 +2,7 @@
 // same for every email (the mail goes out in the background, so known emails take no longer);
 // completing it ends every session of that admin and lifts the sign-in throttle for them, so
 // the real owner always has a way in however long a stranger keeps guessing.
+import "server-only";
 import { db, inTransaction } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,5 @@
 // The address of the request a server action is answering, for the sign-in throttle.
+import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";

@@ -1,5 +1,6 @@
 // The session check every admin page, server action and route handler makes itself. The proxy's
 // redirect to /login is a convenience; these functions are the guard.
+import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";

@@ -5,6 +5,7 @@
 // with RETURNING, integer shifts; MIN/MAX and 64-bit parameters from lib/sql-dialect.ts). On
 // PostgreSQL, concurrent upserts of one key queue for its row lock and each re-checks the WHERE
 // on the row as the one before left it (READ COMMITTED), so they are counted one by one there too.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDb, TTx } from "@/lib/db";
 import { dialectSql as sql } from "@/lib/sql-dialect";

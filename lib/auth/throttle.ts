@@ -1,5 +1,6 @@
 // The sign-in throttle as the app configures it (lib/env.ts): one policy per address, one per
 // (email, address). The rules are in throttle-rules.ts, the storage in throttle-sql.ts.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { accountKey, accountKeyPrefix, addressKey, type TThrottlePolicy } from "@/lib/auth/throttle-rules";

@@ -4,6 +4,7 @@
 // details it was requested with (lib/customers/recipient.ts sends its messages there), and each
 // detail that differs from the record becomes a contact offer an admin may apply or ignore.
 // Hand-written statements (lib/raw-sql.ts): this is the hot path of every quote request.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { insertSql, sql, type TSqlRunner } from "@/lib/raw-sql";
 import type { TContactPreference } from "@/lib/customers/preference-schema";

@@ -2,6 +2,7 @@
 // phone, applying or ignoring a detail a quote request offered, merging two records. Each is one
 // transaction, written to the customer's history with the admin who made it. Email and phone
 // stay unique: a detail another customer holds is refused with the way out (merge them).
+import "server-only";
 import { inTransaction, type TTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

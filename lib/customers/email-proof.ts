@@ -2,6 +2,7 @@
 // `?e=<proof>`, an HMAC of the quote and the address it was sent to (under a key derived from
 // NEXTAUTH_SECRET, like the link's own token), so opening it marks that address verified on the
 // quote and, when it is the customer's own address, on the customer.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db, inTransaction } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -2,6 +2,7 @@
 // username-only writer and a customer known by phone are the same. Everything of the merged
 // record moves to the kept one (quotes, orders, messages, consent and customer history, contact
 // offers), the kept one gains the identifiers it lacked, and the merge is written down on it.
+import "server-only";
 import type { TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { CUSTOMER_CONTACT_SELECT } from "@/lib/customers/recipient";

@@ -3,6 +3,7 @@
 // those values), so of two admins acting at once one wins and the other is told why. Consent
 // changes are written to the customer's consent history (ConsentEvent), with the admin who made
 // them.
+import "server-only";
 import { inTransaction, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";

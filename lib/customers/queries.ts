@@ -4,6 +4,7 @@
 // ids (search, filter, sort, LIMIT), then those 25 customers are fetched with their quote and
 // order counts and their last message time. Customers are far fewer than quotes (one customer
 // asks for many), so unlike the quote list every view, a search too, is counted.
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countRows, orderBy, pageWindow, searchConditions, whereAll } from "@/lib/list-sql";

@@ -2,6 +2,7 @@
 // due for delivery this week, messages that need attention, weekly activity and delivery rates.
 // Each is one aggregate in SQL (GROUP BY or COUNT over an index range), never a read of every row:
 // the page stays as fast with 100,000 orders as with ten.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,7 @@
 // Emails about an admin's own account (invitations, reset links). Sent at once through the
 // mailer, not the customer outbox: the outbox keeps message bodies in the audit log, and these
 // bodies hold a sign-in link. Without SMTP_URL they land in the built-in catcher like every mail.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { appUrl, emailConfig } from "@/lib/env";

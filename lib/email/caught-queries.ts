@@ -1,4 +1,5 @@
 // Reads of the built-in mail catcher: the emails that would have gone to customers.
+import "server-only";
 import { db } from "@/lib/db";
 import { canManageSettings, type TAdminRole } from "@/lib/roles";
 import { ACCOUNT_MAIL_REFERENCE } from "@/lib/email/account-mail";

@@ -1,6 +1,7 @@
 // The business's email: one plain-text body turned into a branded HTML mail and its plain-text
 // twin. Paragraphs are separated by blank lines; links become buttons only when passed as the
 // action, so a customer's text can never inject markup.
+import "server-only";
 import { env } from "@/lib/env";
 
 export type TEmailContent = { subject: string; text: string; html: string };

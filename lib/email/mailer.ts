@@ -1,6 +1,7 @@
 // Sends email with nodemailer: to a real SMTP server (SMTP_URL, pooled connections) or, without
 // one, to the built-in catcher that keeps each mail in the database for the admin to read. Both
 // build the same MIME message, so a mail that the catcher took would have been valid over SMTP.
+import "server-only";
 import nodemailer from "nodemailer";
 import type { TEmailConfig } from "@/lib/env";
 

@@ -1,6 +1,7 @@
 // The outbox's write side. An event queues its message in the same transaction as the change
 // that caused it, so a change cannot commit without its message, nor a message without its
 // change. Nothing is sent here: the dispatcher picks the row up.
+import "server-only";
 import type { TTx } from "@/lib/db";
 import type { TNotificationEvent } from "@/lib/notifications/events";
 import { getNotificationSetting } from "@/lib/notifications/settings";

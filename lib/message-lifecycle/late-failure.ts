@@ -2,6 +2,7 @@
 // number): for an automatic message that is the same as a refusal at send time, so it goes back to
 // the outbox and the dispatcher sends it by email (lib/outbox/plan.ts reads the "fallback" try).
 // A message sent by hand stays failed for the admin to see.
+import "server-only";
 import type { TTx } from "@/lib/db";
 import type { WhatsAppError } from "@/lib/whatsapp/errors";
 import { toQueued } from "@/lib/message-lifecycle/transitions";

@@ -7,6 +7,7 @@
 // `failed` goes last: for one message `failed` and `delivered` are alternatives, and a delivery in
 // the same batch must win (lib/whatsapp/status-order.ts). Its error is written only when the
 // message ends up failed, so a delivered message never shows an error that invites a resend.
+import "server-only";
 import { dialect, type TTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDeliveryStatus } from "@/lib/whatsapp/webhook";

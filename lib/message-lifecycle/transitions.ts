@@ -7,6 +7,7 @@
 // The statuses and their order: lib/whatsapp/status-order.ts. Outbound: queued → sending →
 // accepted → sent → delivered → read, or failed / uncertain; queued again for a retry, a fallback
 // to email or an admin's Retry. Inbound: received.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDb, TTx } from "@/lib/db";
 import { statusRank } from "@/lib/whatsapp/status-order";

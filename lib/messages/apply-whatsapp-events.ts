@@ -2,6 +2,7 @@
 // Meta delivers at least once, out of order and in batches, so every step here is idempotent:
 // statuses go through lib/message-lifecycle/provider-statuses.ts (once per message and status,
 // only forward), and an inbound message is stored once per wamid.
+import "server-only";
 import type { TTx } from "@/lib/db";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyProviderStatuses, type TProviderStatus } from "@/lib/message-lifecycle/provider-statuses";

@@ -5,6 +5,7 @@
 // instead the two parts are read separately, each in createdAt order straight off an index
 // (Message(status, createdAt, id) for the few that need attention, Message(createdAt, id) for the rest),
 // and a page is cut across the seam by counting the first part.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";

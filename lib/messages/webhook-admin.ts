@@ -1,6 +1,7 @@
 // What an admin may do with a parked webhook delivery: try it again now, or discard it. Both are
 // attributed to the admin on the delivery; a delivery another admin (or the replay script)
 // already finished is refused with a reason instead of being touched twice.
+import "server-only";
 import { z } from "zod";
 import { ZTextSchema } from "@/lib/zod/text";
 import { db } from "@/lib/db";

@@ -9,6 +9,7 @@
 // different rows, and marking them done re-checks `processedAt IS NULL`); on SQLite with one
 // UPDATE, so the transaction holds the write lock from its first statement and the next applier
 // finds the rows done.
+import "server-only";
 import { db, dialect, type TDb, type TTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { whatsappConfig } from "@/lib/env";

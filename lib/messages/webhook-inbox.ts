@@ -8,6 +8,7 @@
 // also runs the dispatcher (OUTBOX_IN_APP). A web server without it only stores. The applier runs
 // shortly after this process stored something (so a burst is applied in large batches) and polls
 // for what other processes stored and for retries that came due.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // Reads about webhook intake for the admin: the heartbeat (is Meta reaching us, are we keeping
 // up) and the parked deliveries waiting for a person. Each number is one indexed aggregate.
+import "server-only";
 import { db } from "@/lib/db";
 
 export type TWebhookHeartbeat = {

@@ -1,6 +1,7 @@
 // Checks the WhatsApp set-up the way the business learned to: token valid and not about to
 // expire, both permissions granted for this account, phone number linked and its display name
 // approved. Shown to admins before a send fails. Kept a few minutes: each check is a Graph call.
+import "server-only";
 import { whatsappConfig } from "@/lib/env";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";

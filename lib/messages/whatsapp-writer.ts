@@ -2,6 +2,7 @@
 // (BSUID), created when new. Writing proves the number (phoneVerifiedAt, once) and opens the
 // 24-hour window. A message that carries both identifiers can show that two records are one
 // person (first a username only, later the quote form with her phone): they are merged.
+import "server-only";
 import type { TTx } from "@/lib/db";
 import { mergeCustomers } from "@/lib/customers/merge";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";

@@ -1,6 +1,7 @@
 // The values a notification can use ({{customer.name}}, {{quote.link}}, ...), their labels for the
 // settings page, and how they are read from a quote or an order. One list, so the settings form,
 // its validation, the preview and the dispatcher cannot disagree.
+import "server-only";
 import { formatCalendarDate, formatMoney } from "@/lib/format";
 import { env } from "@/lib/env";
 import { ORDER_STATUS_WORDS } from "@/lib/notifications/events";

@@ -1,5 +1,6 @@
 // Reading and saving what each automatic message says. A missing row means the default, so a
 // database that was never seeded still sends sensible messages.
+import "server-only";
 import { db, type TDb, type TTx } from "@/lib/db";
 import { DEFAULT_NOTIFICATION_SETTINGS, type TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { NOTIFICATION_EVENTS, isNotificationEvent, type TNotificationEvent } from "@/lib/notifications/events";

@@ -1,6 +1,7 @@
 // Changes to an order. Each is one transaction that also writes the timeline entry (and, for a
 // status move, queues the customer's message), guarded by the state the admin saw so that of
 // two admins acting at once exactly one wins and the other is told why.
+import "server-only";
 import { z } from "zod";
 import { ZMultilineTextSchema, ZTextSchema } from "@/lib/zod/text";
 import { inTransaction, type TTx } from "@/lib/db";

@@ -1,4 +1,5 @@
 // Everything the order page shows, in one read.
+import "server-only";
 import { db } from "@/lib/db";
 import { messageFeedSelect } from "@/lib/messages/feed";
 

@@ -1,5 +1,6 @@
 // Reads for the admin's order list. One SQL statement built from lib/list-sql.ts, like the quote
 // list: it pages over the Order indexes first, then joins the 25 rows it keeps to their customers.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countRows, findPageWithCustomer, loadPage, orderBy, searchConditions, whereAll } from "@/lib/list-sql";
 import type { TOrderListParams, TOrderSort } from "@/lib/orders/list-params";

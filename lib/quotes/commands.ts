@@ -1,6 +1,7 @@
 // Changes an admin makes to a quote. Each one is a single transaction that also writes the
 // timeline entry, and is guarded by the status it started from (`updateMany where status =
 // from`), so of two admins acting at once exactly one wins and the other is told why.
+import "server-only";
 import { inTransaction, type TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";

@@ -3,6 +3,7 @@
 // The list is one SQL statement built from lib/list-sql.ts: it pages over the Quote indexes
 // first, then joins the 25 rows it keeps to their customers. Prisma's findMany would fetch
 // customers in a second query and cannot say NULLS LAST for one column.
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countRows, findPageWithCustomer, loadPage, orderBy, searchConditions, whereAll } from "@/lib/list-sql";

@@ -1,6 +1,7 @@
 // A typed client for the WhatsApp Cloud API (Graph API). One fetch wrapper does the timeout, the
 // bearer token, the log line (path without query, never the token) and the mapping of Meta's
 // error envelope to WhatsAppError; the methods below only shape requests and answers.
+import "server-only";
 import type { TWhatsAppConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { networkError, timeoutError, whatsAppErrorFromEnvelope, WhatsAppError } from "@/lib/whatsapp/errors";

@@ -3,6 +3,7 @@
 // events. Meta adds fields and types over time, so unknown fields pass and each part is checked
 // on its own: a part that does not fit becomes a `malformed` event instead of losing the rest.
 // Parts for another business account or phone number become `foreign` events, never applied.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { whatsAppErrorFromStatusError, type WhatsAppError } from "@/lib/whatsapp/errors";

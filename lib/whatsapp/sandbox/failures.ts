@@ -15,6 +15,7 @@
 //       then a `failed` webhook whose statuses[].errors carries the code of the 7 digits when it
 //       is a known code, else 131026 (undeliverable). 27610131026 and 27610000000 → 131026,
 //       27610131049 → 131049 (marketing limit), 27610131050 → 131050 (stopped marketing).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { describeWhatsAppError, isKnownWhatsAppErrorCode } from "@/lib/whatsapp/errors";
 

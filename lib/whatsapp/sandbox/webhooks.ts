@@ -2,6 +2,7 @@
 // exact bytes sent, retried with backoff when the app does not answer 2xx (Meta retries for
 // days; a few tries are enough here). A failed post never throws: the sandbox runs inside the
 // app's process and must not take it down.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { signBody } from "@/lib/whatsapp/webhook";
