@@ -1,6 +1,7 @@
 // Saving what an automatic message says, after checking its WhatsApp template against the
 // account's templates: a template Meta would refuse (missing, not approved, wrong number of
 // parameters) is caught here, when an admin can fix it, not at 2 a.m. by the dispatcher.
+import "server-only";
 import type { TDb } from "@/lib/db";
 import { db as defaultDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -3,6 +3,7 @@
 // derived from NEXTAUTH_SECRET: unguessable, reproducible by any process of this installation
 // (the dispatcher renders it when it sends), and replaced by a new one when the answer changes.
 // The database keeps only its SHA-256, so a copy of the database opens no quote.
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import { appUrl, env } from "@/lib/env";
 

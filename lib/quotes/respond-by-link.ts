@@ -2,6 +2,7 @@
 // through it. Every outcome is a page the customer understands: an unknown or replaced link, an
 // expired quote, a quote already answered (a second click shows the answer instead of acting
 // again), or the open quote itself.
+import "server-only";
 import { z } from "zod";
 import { ZMultilineTextSchema } from "@/lib/zod/text";
 import { db } from "@/lib/db";
