@@ -3,7 +3,7 @@
 // rule that an installation always keeps an active owner is checked inside that transaction,
 // after the write: SQLite lets one writer through at a time, so two owners demoting each other
 // at once cannot both succeed. On PostgreSQL the change first locks the owners' rows (lockOwners).
-import { db, dialect, type TTx } from "@/lib/db";
+import { db, dialect, inTransaction, type TTx } from "@/lib/db";
 import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -45,7 +45,7 @@ async function lockOwners(tx: TTx): Promise<void> {
  */
 export async function inviteAdmin(input: TInviteAdminInput, actor: TActor, now = new Date()): Promise<{ adminId: string }> {
   const email = input.email.trim().toLowerCase();
-  const { adminId, token } = await db.$transaction(async (tx) => {
+  const { adminId, token } = await inTransaction(async (tx) => {
     const existing = await tx.adminUser.findUnique({ where: { email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
     if (existing?.deactivatedAt) throw new AppError("conflict", `${email} was deactivated. Reactivate the account instead of inviting it again.`);
     if (existing?.passwordHash) throw new AppError("conflict", `${email} is already an admin.`);
@@ -80,7 +80,7 @@ export async function acceptInvite(input: TAcceptInviteInput, context: { address
   const now = context.now ?? new Date();
   if (!(await openInvitation(input.token, now))) throw new AppError("not_found", INVITE_LINK_INVALID_MESSAGE);
   const passwordHash = await hashPassword(input.password);
-  const email = await db.$transaction(async (tx) => {
+  const email = await inTransaction(async (tx) => {
     const adminId = await spendToken(tx, input.token, "invite", now);
     if (!adminId) throw new AppError("not_found", INVITE_LINK_INVALID_MESSAGE);
     const updated = await tx.adminUser.updateMany({
@@ -96,7 +96,7 @@ export async function acceptInvite(input: TAcceptInviteInput, context: { address
 }
 
 export async function changeAdminRole(input: { adminId: string; role: TAdminRole }, actor: TActor, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await lockOwners(tx);
     const target = await tx.adminUser.findUnique({ where: { id: input.adminId }, select: { role: true } });
     if (!target) throw new AppError("not_found", "That admin no longer exists.");
@@ -111,7 +111,7 @@ export async function changeAdminRole(input: { adminId: string; role: TAdminRole
 /** Deactivates an admin: their sessions stop at once (sessionVersion) and their open links close. */
 export async function deactivateAdmin(input: { adminId: string }, actor: TActor, now = new Date()): Promise<void> {
   if (input.adminId === actor.id) throw new AppError("invalid_input", "You cannot deactivate your own account. Ask another owner.");
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await lockOwners(tx);
     const updated = await tx.adminUser.updateMany({
       where: { id: input.adminId, deactivatedAt: null },
@@ -125,7 +125,7 @@ export async function deactivateAdmin(input: { adminId: string }, actor: TActor,
 }
 
 export async function reactivateAdmin(input: { adminId: string }, actor: TActor, now = new Date()): Promise<void> {
-  const email = await db.$transaction(async (tx) => {
+  const email = await inTransaction(async (tx) => {
     const updated = await tx.adminUser.updateMany({ where: { id: input.adminId, deactivatedAt: { not: null } }, data: { deactivatedAt: null } });
     if (updated.count !== 1) throw new AppError("not_found", "That admin is already active or no longer exists.");
     await recordAdminEvent(tx, { adminId: input.adminId, actorId: actor.id, action: "reactivated", now });

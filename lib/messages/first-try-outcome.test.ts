@@ -1,6 +1,6 @@
 // What the admin's send dialog says once the dispatcher's first try of their message has ended.
 import { describe, expect, it } from "vitest";
-import { firstTryOutcome } from "@/lib/messages/send-whatsapp";
+import { firstTryOutcome } from "@/lib/messages/first-try-outcome";
 
 const base = { id: "m1", status: "queued", attempts: 0, providerMessageId: null, errorTitle: null, errorDetail: null };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { firstTryOutcome, type TSendOutcome } from "@/lib/messages/first-try-outcome";
 
 export const messageListSelect = {
   id: true,
@@ -34,3 +35,12 @@ export async function listQuoteMessages(quoteId: string) {
 }
 
 export type TMessageRow = Awaited<ReturnType<typeof listQuoteMessages>>[number];
+
+/** The first-try outcome of one outbound message (null while it is pending), for the send dialog. */
+export async function getFirstTryOutcome(messageId: string): Promise<TSendOutcome | null | undefined> {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: { id: true, status: true, attempts: true, providerMessageId: true, errorTitle: true, errorDetail: true },
+  });
+  return message ? firstTryOutcome(message) : undefined;
+}

@@ -6,6 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { MessageCircle } from "lucide-react";
 import { toast } from "sonner";
 import { revalidateQuoteMessages } from "@/lib/swr/use-quote-messages";
+import { useFirstTry } from "@/lib/swr/use-first-try";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
@@ -46,25 +47,35 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
     [template, parameters, suggestedParameters],
   );
 
+  // The action only queues; the dialog then follows the message's first try.
+  const [followed, setFollowed] = useState<string | null>(null);
+  useFirstTry(followed, (outcome) => {
+    setFollowed(null);
+    if (outcome.ok) {
+      toast.success("WhatsApp accepted the message.");
+      setResult({ tone: "success", title: "Accepted by WhatsApp", detail: `Message id ${outcome.wamid}. Delivery updates appear in the message history.` });
+      setOpen(false);
+    } else {
+      // Uncertain or still queued is not a refusal: it may yet go out, or already has.
+      setResult({ tone: outcome.status === "failed" ? "danger" : "warning", title: outcome.title, detail: outcome.action });
+    }
+    void revalidateQuoteMessages(quoteId);
+    router.refresh();
+  });
+
   const { execute, isPending } = useAction(sendWhatsAppAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
-      if (data.ok) {
-        toast.success("WhatsApp accepted the message.");
-        setResult({ tone: "success", title: "Accepted by WhatsApp", detail: `Message id ${data.wamid}. Delivery updates appear in the message history.` });
-        setOpen(false);
-      } else {
-        // Uncertain or still queued is not a refusal: it may yet go out, or already has.
-        setResult({ tone: data.status === "failed" ? "danger" : "warning", title: data.title, detail: data.action });
-      }
+      setFollowed(data.messageId);
       void revalidateQuoteMessages(quoteId);
-      router.refresh();
     },
     onError: ({ error }) => {
       const first = error.validationErrors?.formErrors[0];
       setResult({ tone: "danger", title: "Not sent", detail: error.serverError ?? first ?? "Check the message and try again." });
     },
   });
+
+  const sending = isPending || followed !== null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -178,8 +189,8 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
             </Alert>
           ) : null}
           <div className="flex justify-end gap-2">
-            <Button type="submit" disabled={isPending || (kind === "template" && !template)}>
-              {isPending ? "Sending…" : "Send"}
+            <Button type="submit" disabled={sending || (kind === "template" && !template)}>
+              {sending ? "Sending…" : "Send"}
             </Button>
           </div>
         </form>

@@ -7,15 +7,16 @@ import { adminActionClient } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { getQuoteReplyContact } from "@/lib/quotes/queries";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
-import { sendWhatsAppForQuote } from "@/lib/messages/send-whatsapp";
+import { queueWhatsAppForQuote } from "@/lib/outbox/manual-send";
 import { getSandbox } from "@/lib/sandbox";
 
 export const sendWhatsAppAction = adminActionClient
   .inputSchema(ZSendWhatsAppSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const outcome = await sendWhatsAppForQuote(parsedInput, ctx.admin.id);
+    // Queued, not sent: the dialog follows the first try (lib/swr/use-first-try.ts).
+    const queued = await queueWhatsAppForQuote(parsedInput, ctx.admin.id);
     revalidatePath(`/admin/quotes/${parsedInput.quoteId}`);
-    return outcome;
+    return queued;
   });
 
 const ZSimulateReplySchema = z.object({

@@ -6,12 +6,13 @@ import { randomUUID } from "node:crypto";
 import type { startSandboxServer as TStart } from "@/lib/whatsapp/sandbox/node-server";
 import { freePort, startReceiver } from "@/test/http-receiver";
 import { contactSnapshotOf } from "@/lib/customers/recipient";
+import type { TSendOutcome } from "@/lib/messages/first-try-outcome";
 
 let sandbox: Awaited<ReturnType<typeof TStart>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let modules: {
   db: typeof import("@/lib/db").db;
-  send: typeof import("@/lib/messages/send-whatsapp").sendWhatsAppForQuote;
+  send: (input: Parameters<typeof import("@/lib/outbox/manual-send").queueWhatsAppForQuote>[0], actorId: string) => Promise<TSendOutcome>;
   drain: () => Promise<void>;
 };
 let adminId: string;
@@ -25,13 +26,22 @@ beforeAll(async () => {
   receiver = await startReceiver(async (request) => (await import("@/app/api/webhooks/whatsapp/route")).POST(request));
   sandbox = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: `${receiver.url}/api/webhooks/whatsapp`, webhookDelayMs: 5 });
   const { db } = await import("@/lib/db");
-  const { sendWhatsAppForQuote } = await import("@/lib/messages/send-whatsapp");
+  const { queueWhatsAppForQuote } = await import("@/lib/outbox/manual-send");
+  const { getFirstTryOutcome } = await import("@/lib/messages/queries");
   const { startOutbox } = await import("@/lib/outbox/runtime");
   startOutbox();
   const { processStoredDeliveries } = await import("@/lib/messages/webhook-inbox");
   modules = {
     db,
-    send: sendWhatsAppForQuote,
+    // Queues, then follows the first try as the dialog does, through the query its route serves.
+    send: async (input, actorId) => {
+      const { messageId } = await queueWhatsAppForQuote(input, actorId);
+      for (const deadline = Date.now() + 12_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+        const outcome = await getFirstTryOutcome(messageId);
+        if (outcome) return outcome;
+      }
+      throw new Error("the first try did not end within 12 s");
+    },
     drain: async () => {
       await sandbox.sandbox.settle();
       while ((await processStoredDeliveries()) > 0) {
@@ -85,7 +95,7 @@ const template = (quoteId: string, key = randomUUID()) => ({
 
 beforeEach(() => sandbox.sandbox.reset());
 
-describe("sendWhatsAppForQuote", () => {
+describe("queueWhatsAppForQuote", () => {
   it("sends a template, logs it, and follows the webhooks to read", async () => {
     const quote = await quoteFor({});
     const outcome = await modules.send(template(quote.id), adminId);
@@ -129,13 +139,18 @@ describe("sendWhatsAppForQuote", () => {
     expect(await modules.db.message.count({ where: { quoteId: quote.id } })).toBe(0);
   });
 
-  it("tells the admin when the message is still queued, without waiting for ever", async () => {
+  it("queues and answers at once, without waiting for the sender", async () => {
     const { stopOutbox, startOutbox } = await import("@/lib/outbox/runtime");
+    const { queueWhatsAppForQuote } = await import("@/lib/outbox/manual-send");
+    const { getFirstTryOutcome } = await import("@/lib/messages/queries");
     await stopOutbox();
     try {
       const quote = await quoteFor({});
-      const outcome = await modules.send(template(quote.id), adminId, { waitMs: 300 });
-      expect(outcome).toMatchObject({ ok: false, status: "queued", title: "Queued" });
+      const started = Date.now();
+      const { messageId } = await queueWhatsAppForQuote(template(quote.id), adminId);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Nothing to report while it waits in the queue.
+      expect(await getFirstTryOutcome(messageId)).toBeNull();
       expect(sandbox.sandbox.sent).toHaveLength(0);
     } finally {
       startOutbox();

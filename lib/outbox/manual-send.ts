@@ -1,7 +1,8 @@
 // A WhatsApp message an admin writes on a quote. Nothing is sent inside the request: the message
 // is queued in the outbox like every automatic one, so it is paced, survives a crash (uncertain,
-// never re-sent by itself) and is retried like them. The request then waits a moment for the
-// dispatcher's first try, so the admin still sees Meta's answer in the dialog.
+// never re-sent by itself) and is retried like them. The request returns the message's id at
+// once; the dialog follows its first try (lib/swr/use-first-try.ts) to show Meta's answer.
+import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,13 +12,6 @@ import type { TSendWhatsApp } from "@/lib/messages/send-schema";
 import { createQueuedMessage } from "@/lib/message-lifecycle/transitions";
 import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
 import { STORED_ACCEPT_LINK, acceptLinkFor, isAcceptPath } from "@/lib/quotes/accept-link";
-
-export type TSendOutcome =
-  | { ok: true; messageId: string; wamid: string }
-  | { ok: false; messageId: string; status: "failed" | "uncertain" | "queued"; title: string; action: string };
-
-/** Longer than one WhatsApp call may take, so a working dispatcher always answers in time. */
-const FIRST_TRY_WAIT_MS = 12_000;
 
 function storedButton(input: TSendWhatsApp, quote: Parameters<typeof acceptLinkFor>[0], now: Date): string | null {
   if (input.kind !== "template" || !input.buttonParameter) return null;
@@ -30,12 +24,12 @@ function storedButton(input: TSendWhatsApp, quote: Parameters<typeof acceptLinkF
   return STORED_ACCEPT_LINK;
 }
 
-export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string, options: { now?: Date; waitMs?: number } = {}): Promise<TSendOutcome> {
+/** Queues the admin's message and returns its id at once; the dialog follows its first try. */
+export async function queueWhatsAppForQuote(input: TSendWhatsApp, actorId: string, options: { now?: Date } = {}): Promise<{ messageId: string }> {
   const now = options.now ?? new Date();
-  const waitMs = options.waitMs ?? FIRST_TRY_WAIT_MS;
   // A double click, or a form sent again: report the message the first one queued.
   const earlier = await db.message.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
-  if (earlier) return waitForFirstTry(earlier.id, waitMs);
+  if (earlier) return { messageId: earlier.id };
 
   const quote = await db.quote.findUnique({
     where: { id: input.quoteId },
@@ -81,41 +75,10 @@ export async function sendWhatsAppForQuote(input: TSendWhatsApp, actorId: string
     // The same key arrived twice at once: the other request queued it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const other = await db.message.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
-      return waitForFirstTry(other.id, waitMs);
+      return { messageId: other.id };
     }
     throw error;
   }
   announceQueued();
-  return waitForFirstTry(messageId, waitMs);
-}
-
-type TMessageState = { id: string; status: string; attempts: number; providerMessageId: string | null; errorTitle: string | null; errorDetail: string | null };
-
-/** What the admin is told once the first try has ended; null while it has not. */
-export function firstTryOutcome(message: TMessageState): TSendOutcome | null {
-  if (message.providerMessageId) return { ok: true, messageId: message.id, wamid: message.providerMessageId };
-  if (message.status === "failed" || message.status === "uncertain") {
-    return { ok: false, messageId: message.id, status: message.status, title: message.errorTitle ?? "Not sent", action: message.errorDetail ?? "" };
-  }
-  if (message.status === "queued" && message.attempts > 0) {
-    const reason = [message.errorDetail, "It will be tried again automatically; follow it in the message history."].filter(Boolean).join(" ");
-    return { ok: false, messageId: message.id, status: "queued", title: message.errorTitle ?? "Not sent yet", action: reason };
-  }
-  return null;
-}
-
-async function waitForFirstTry(messageId: string, waitMs: number): Promise<TSendOutcome> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const message = await db.message.findUniqueOrThrow({
-      where: { id: messageId },
-      select: { id: true, status: true, attempts: true, providerMessageId: true, errorTitle: true, errorDetail: true },
-    });
-    const outcome = firstTryOutcome(message);
-    if (outcome) return outcome;
-    if (Date.now() >= deadline) {
-      return { ok: false, messageId, status: "queued", title: "Queued", action: "The message is queued and goes out as soon as the sender gets to it; follow it in the message history." };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return { messageId };
 }
