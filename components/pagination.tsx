@@ -4,7 +4,7 @@ import { ICON } from "@/components/icon-data";
 import { buttonVariants } from "@/components/ui/button";
 import { env } from "@/lib/env";
 import { cn } from "@/lib/cn";
-import { PAGE_SIZE } from "@/lib/list-params";
+import { PAGE_SIZE, lastPageOf } from "@/lib/list-params";
 
 // Shared by the admin lists; each passes how to write the URL of another page of its own view.
 type TPaging = {
@@ -18,8 +18,6 @@ type TPaging = {
 };
 
 const count = new Intl.NumberFormat(env.BUSINESS_LOCALE);
-
-const lastPage = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
 
 type TSummary = { q: string; total: number | null; noun: { one: string; other: string }; testId: string };
 
@@ -36,9 +34,11 @@ export function ResultSummary({ q, total, noun, testId }: TSummary) {
 /** Previous / next (and first / last when the total is known), as links that keep the view. */
 export function Pagination({ page, rowCount, total, hasNext, pageHref, pageSize = PAGE_SIZE }: TPaging) {
   if (page === 1 && !hasNext) return null;
+  // A page past the end shows no pager: the list's empty state says where its rows are (pastEndNotice).
+  if (rowCount === 0) return null;
   const from = (page - 1) * pageSize + 1;
   const to = from + rowCount - 1;
-  const shown = rowCount === 0 ? `Page ${count.format(page)}` : `${count.format(from)}–${count.format(to)}`;
+  const shown = `${count.format(from)}–${count.format(to)}`;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm text-slate-600">
       <div className="flex gap-1">
@@ -49,13 +49,13 @@ export function Pagination({ page, rowCount, total, hasNext, pageHref, pageSize 
         {total === null ? shown : `${shown} of ${count.format(total)}`}
         <span className="sr-only">
           , page {page}
-          {total === null ? "" : ` of ${lastPage(total, pageSize)}`}
+          {total === null ? "" : ` of ${lastPageOf(total, pageSize)}`}
         </span>
       </p>
       <div className="flex gap-1">
         <PageLink current={page} page={page + 1} enabled={hasNext} pageHref={pageHref} label="Next" icon={<Icon icon={ICON.chevronRight} />} showLabel iconLast />
         {total === null ? null : (
-          <PageLink current={page} page={lastPage(total, pageSize)} pageHref={pageHref} label="Last page" icon={<Icon icon={ICON.chevronLast} />} />
+          <PageLink current={page} page={lastPageOf(total, pageSize)} pageHref={pageHref} label="Last page" icon={<Icon icon={ICON.chevronLast} />} />
         )}
       </div>
     </nav>

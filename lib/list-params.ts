@@ -54,6 +54,27 @@ export function nextSortDirection<S extends string>(current: { sort: S; dir: TSo
   return current.dir === "asc" ? "desc" : "asc";
 }
 
+/** The last page of a counted list (1 when it is empty). */
+export function lastPageOf(total: number, pageSize = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+export type TPastEndNotice = { message: string; page: number; label: string };
+
+/**
+ * What a page past the end of a list says instead of rows, and where its link goes: the last page
+ * when the list is counted ("No rows on page 99; there are 35 pages"), the first when it is a
+ * search (searches are not counted). Null when the page is not past the end.
+ */
+export function pastEndNotice(page: number, rowCount: number, total: number | null, pageSize = PAGE_SIZE): TPastEndNotice | null {
+  if (page <= 1 || rowCount > 0) return null;
+  if (total === null) return { message: `No rows on page ${page}: these results end before it.`, page: 1, label: "Go to the first page" };
+  if (total === 0) return null;
+  const last = lastPageOf(total, pageSize);
+  const pages = last === 1 ? "there is 1 page" : `there are ${last} pages`;
+  return { message: `No rows on page ${page}; ${pages}.`, page: last, label: `Go to page ${last}` };
+}
+
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
 const MAX_SEARCH_WORDS = 5;
 

@@ -7,6 +7,7 @@ import { CUSTOMER_SORT_LABEL, customerListHref, sortHref, type TCustomerListPara
 import { whatsappFallbackReason } from "@/lib/customers/preference-schema";
 import type { TCustomerListRow } from "@/lib/customers/queries";
 import { formatDateTime } from "@/lib/format";
+import { pastEndNotice } from "@/lib/list-params";
 import { formatPhone } from "@/lib/phone";
 
 type TProps = { rows: TCustomerListRow[]; params: TCustomerListParams };
@@ -106,9 +107,10 @@ function SortableHead({ params, sort, label, className }: { params: TCustomerLis
 export function CustomersEmptyState({ params, total }: { params: TCustomerListParams; total: number }) {
   let message = "No customers yet. A customer appears here with their first quote request.";
   let action: { href: string; label: string } | null = null;
-  if (params.page > 1 && total > 0) {
-    message = "This page is past the end of the list.";
-    action = { href: customerListHref(params, { page: 1 }), label: "Go to the first page" };
+  const pastEnd = pastEndNotice(params.page, 0, total);
+  if (pastEnd) {
+    message = pastEnd.message;
+    action = { href: customerListHref(params, { page: pastEnd.page }), label: pastEnd.label };
   } else if (params.q || params.preference) {
     message = params.q ? `No customers match “${params.q}”${params.preference ? " with this preference" : ""}.` : "No customers have this preference.";
     action = { href: customerListHref(params, { q: "", preference: undefined, page: 1 }), label: "Show all customers" };

@@ -5,6 +5,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AUDIT_PAGE_SIZE, auditListHref, isFiltered, type TAuditListParams, parseAuditListParams } from "@/lib/messages/audit-params";
 import { listAuditMessages } from "@/lib/messages/audit-queries";
+import { pastEndNotice } from "@/lib/list-params";
 import { Alert } from "@/components/ui/alert";
 import { EmptyList } from "@/components/empty-list";
 import { MessageFilters } from "./message-filters";
@@ -56,8 +57,9 @@ function AttentionNote({ params, attention }: { params: TAuditListParams; attent
 }
 
 function EmptyState({ params, total }: { params: TAuditListParams; total: number }) {
-  if (params.page > 1 && total > 0) {
-    return <EmptyList message="This page is past the end of the list." action={{ href: auditListHref(params, { page: 1 }), label: "Go to the first page" }} testId="messages-empty" />;
+  const pastEnd = pastEndNotice(params.page, 0, total, AUDIT_PAGE_SIZE);
+  if (pastEnd) {
+    return <EmptyList message={pastEnd.message} action={{ href: auditListHref(params, { page: pastEnd.page }), label: pastEnd.label }} testId="messages-empty" />;
   }
   if (isFiltered(params)) {
     return <EmptyList message="No messages match these filters." action={{ href: auditListHref(parseAuditListParams({})), label: "Show all messages" }} testId="messages-empty" />;

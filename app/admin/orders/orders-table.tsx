@@ -6,6 +6,7 @@ import { SortableHead } from "@/components/sortable-head";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table";
 import { formatCalendarDate, formatMoney } from "@/lib/format";
+import { pastEndNotice } from "@/lib/list-params";
 import { ORDER_SORT_LABEL, orderListHref, orderSortHref, type TOrderListParams, type TOrderSort } from "@/lib/orders/list-params";
 import { PAYMENT_STATE_LABEL, paymentState, type TPaymentState } from "@/lib/orders/payment";
 import type { TOrderListRow } from "@/lib/orders/queries";
@@ -75,8 +76,9 @@ function OrderRow({ row }: { row: TOrderListRow }) {
 
 /** What an empty page says, and the way out of it. */
 export function OrdersEmptyState({ params, total }: { params: TOrderListParams; total: number | null }) {
-  if (params.page > 1 && (total === null || total > 0)) {
-    return <EmptyList message="This page is past the end of the list." action={{ href: orderListHref(params, { page: 1 }), label: "Go to the first page" }} testId="orders-empty" />;
+  const pastEnd = pastEndNotice(params.page, 0, total);
+  if (pastEnd) {
+    return <EmptyList message={pastEnd.message} action={{ href: orderListHref(params, { page: pastEnd.page }), label: pastEnd.label }} testId="orders-empty" />;
   }
   if (params.q || params.status) {
     const message = params.q ? `No orders match “${params.q}”${params.status ? " with this status" : ""}.` : "No orders have this status.";

@@ -7,6 +7,7 @@ import { CONTACT_PREFERENCE_ICONS, ContactPreference } from "@/components/contac
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/format";
 import { formatPhone } from "@/lib/phone";
+import { pastEndNotice } from "@/lib/list-params";
 import { QUOTE_SORT_LABEL, quoteListHref, sortHref, type TQuoteListParams, type TQuoteSort } from "@/lib/quotes/list-params";
 import type { TQuoteListRow } from "@/lib/quotes/queries";
 import "./quotes-table.css";
@@ -78,9 +79,10 @@ export function QuotesEmptyState({ params, total }: { params: TQuoteListParams; 
   const filtered = Boolean(params.q || params.status);
   let message = "No quote requests yet. They appear here as soon as a customer sends the quote form.";
   let action: { href: string; label: string } | null = null;
-  if (params.page > 1 && (total === null || total > 0)) {
-    message = "This page is past the end of the list.";
-    action = { href: quoteListHref(params, { page: 1 }), label: "Go to the first page" };
+  const pastEnd = pastEndNotice(params.page, 0, total);
+  if (pastEnd) {
+    message = pastEnd.message;
+    action = { href: quoteListHref(params, { page: pastEnd.page }), label: pastEnd.label };
   } else if (filtered) {
     message = params.q ? `No quotes match “${params.q}”${params.status ? " with this status" : ""}.` : "No quotes have this status.";
     action = { href: quoteListHref(params, { q: "", status: undefined, page: 1 }), label: "Show all quotes" };
