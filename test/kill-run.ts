@@ -10,8 +10,11 @@ import { freePort, startReceiver } from "@/test/http-receiver";
 import { startSmtpListener } from "@/test/smtp-listener";
 import { startWorkerProcess } from "@/test/worker-process";
 
-/** `lifeMs`: how long each worker may run after it says it started before it is killed (random in the range). */
-export type TKillRunOptions = { messages: number; kills: number; workers: number; lifeMs?: readonly [number, number] };
+/**
+ * `lifeMs`: how long each worker may run after it says it started before it is killed (random in the range).
+ * `maxPerSecond`: the number's throughput (WHATSAPP_MAX_MPS) for the sandbox and the workers, when not the default.
+ */
+export type TKillRunOptions = { messages: number; kills: number; workers: number; lifeMs?: readonly [number, number]; maxPerSecond?: number };
 
 export type TKillFigures = {
   kills: number;
@@ -88,6 +91,7 @@ export function receivedPerMessage(sandboxSent: readonly { callbackData?: string
 export async function startKillRun(options: TKillRunOptions) {
   const port = await freePort();
   process.env.WHATSAPP_API_BASE_URL = `http://127.0.0.1:${port}`;
+  if (options.maxPerSecond) process.env.WHATSAPP_MAX_MPS = String(options.maxPerSecond);
   const { env, whatsappConfig } = await import("@/lib/env");
   const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
   const { db } = await import("@/lib/db");
