@@ -27,11 +27,13 @@ describe.skipIf(notOnPostgresql)("the list searches on PostgreSQL", () => {
              now() - n * interval '1 minute', now()
       FROM generate_series(1, ${ROWS}) AS n`);
     await db.$executeRawUnsafe(`
-      INSERT INTO "Quote" ("id", "number", "customerId", "contactName", "occasion", "currency", "searchText", "createdAt", "updatedAt")
-      SELECT 'q-' || n, 'Q-2026-' || lpad(n::text, 6, '0'), 'c-' || n, 'Thabo Mokoena ' || n, 'Birthday', 'ZAR',
-             lower('Q-2026-' || lpad(n::text, 6, '0') || ' thabo mokoena ' || n || ' customer' || n || '@example.com 2782' || lpad(n::text, 7, '0')),
+      INSERT INTO "Quote" ("id", "number", "customerId", "contactName", "occasion", "notes", "currency", "searchText", "createdAt", "updatedAt")
+      SELECT 'q-' || n, 'Q-2026-' || lpad(n::text, 6, '0'), 'c-' || n, 'Thabo Mokoena ' || n, 'Birthday', notes, 'ZAR',
+             lower('Q-2026-' || lpad(n::text, 6, '0') || ' thabo mokoena ' || n || ' customer' || n || '@example.com 2782' || lpad(n::text, 7, '0') || ' birthday ' || notes),
              now() - n * interval '1 minute', now()
-      FROM generate_series(1, ${ROWS}) AS n`);
+      FROM generate_series(1, ${ROWS}) AS n,
+           -- The request's words (lib/quotes/search-text.ts): one request in 1,000 asks for succulents.
+           LATERAL (SELECT CASE WHEN n % 1000 = 0 THEN 'A box of succulents, no cactus' ELSE 'Chocolates and a card' END AS notes) AS request`);
     await db.$executeRawUnsafe(`
       INSERT INTO "Order" ("id", "number", "quoteId", "customerId", "description", "totalCents", "currency", "searchText", "createdAt", "updatedAt")
       SELECT 'o-' || q."id", replace(q."number", 'Q-', 'O-'), q."id", q."customerId", 'Hamper', 50000, 'ZAR', 'o' || q."searchText", q."createdAt", now()
@@ -46,6 +48,18 @@ describe.skipIf(notOnPostgresql)("the list searches on PostgreSQL", () => {
     const plan = await planOf(table, whereAll(searchConditions("customer41234@")));
     expect(plan).toContain(`Bitmap Index Scan on "${index}"`);
     expect(plan).not.toContain("Seq Scan");
+  });
+
+  it("finds the quotes whose request asks for succulents from the trigram index, fast", async () => {
+    const where = whereAll(searchConditions("succulents"));
+    expect(await planOf("Quote", where)).toContain(`Bitmap Index Scan on "Quote_searchText_trgm_idx"`);
+    const started = performance.now();
+    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Quote" ${where}`;
+    const elapsed = performance.now() - started;
+    expect(rows).toHaveLength(ROWS / 1000);
+    // A sequential scan of 100,000 rows took 48–128 ms here; the index answers in a few.
+    expect(elapsed).toBeLessThan(200);
+    console.info(`Quote search by a request's word on ${ROWS} rows: ${rows.length} found in ${elapsed.toFixed(1)} ms`);
   });
 
   it("finds one customer by email from the index on the list's search expression", async () => {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { roleOf, type TAdminRole } from "@/lib/roles";
 import type { TAdmin } from "@/lib/auth/session";
 import { contactSnapshotOf } from "@/lib/customers/recipient";
+import { quoteSearchText } from "@/lib/quotes/search-text";
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -91,7 +92,16 @@ export async function makeQuote(overrides: TQuoteOverrides = {}) {
       notes: overrides.notes ?? null,
       quotedAmountCents: overrides.quotedAmountCents ?? null,
       createdAt,
-      searchText: [number, customer.name, customer.email, customer.phone].filter(Boolean).join(" ").toLowerCase(),
+      searchText: quoteSearchText({
+        number,
+        contactName: customer.name,
+        contactEmail: customer.email,
+        contactPhone: customer.phone,
+        occasion: overrides.occasion ?? "Birthday hamper",
+        deliveryArea: overrides.deliveryArea ?? null,
+        notes: overrides.notes ?? null,
+        quoteMessage: null,
+      }),
       statusEvents: overrides.withRequestEvent ? { create: { toStatus: "new", note: "Requested on the website.", createdAt } } : undefined,
     },
   });

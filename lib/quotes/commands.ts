@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/format";
 import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
 import { createOrderForAcceptedQuote } from "@/lib/orders/commands";
 import { acceptToken, hashAcceptToken, validUntilFrom } from "@/lib/quotes/accept-link";
+import { refreshQuoteSearchText } from "@/lib/quotes/search-text";
 import { assertTransition, statusLabel, type TManualStatusTarget, type TQuoteStatus } from "@/lib/quotes/status";
 
 /** A quote's move; `eventId` is its timeline entry, which also versions the message it queues. */
@@ -108,6 +109,8 @@ export async function answerQuote(input: TAnswerQuoteCommand, callerTx?: TTx): P
       describe: (before) =>
         before.quotedAmountCents === null ? `Answered with ${price}.` : `Answer changed to ${price} (was ${formatMoney(before.quotedAmountCents)}).`,
     });
+    // The answer's words are searchable too.
+    await refreshQuoteSearchText(tx, move.quoteId);
     await enqueueNotification(tx, { event: "quote.answered", customerId: move.customerId, quoteId: move.quoteId, version: move.eventId, now: answeredAt });
     return move;
   }, callerTx);
@@ -126,7 +129,7 @@ export type TRespondInput = {
  * The quote is accepted: in one transaction the status moves, the order is made and the
  * confirmation is queued. Returns the order's id as well.
  */
-export async function acceptQuote(input: TRespondInput): Promise<TStatusMove & { orderId: string }> {
+export async function acceptQuote(input: TRespondInput, callerTx?: TTx): Promise<TStatusMove & { orderId: string }> {
   const now = input.now ?? new Date();
   return inTransaction(async (tx) => {
     const move = await moveStatus(tx, {
@@ -140,11 +143,11 @@ export async function acceptQuote(input: TRespondInput): Promise<TStatusMove & {
     const order = await createOrderForAcceptedQuote(tx, { quoteId: move.quoteId, actorId: input.actorId, now });
     await enqueueNotification(tx, { event: "quote.accepted", customerId: move.customerId, quoteId: move.quoteId, orderId: order.id, version: move.eventId, now });
     return { ...move, orderId: order.id };
-  });
+  }, callerTx);
 }
 
 /** The quote is declined, with the customer's reason if they gave one, and the confirmation queued. */
-export async function declineQuote(input: TRespondInput & { reason?: string | null }): Promise<TStatusMove> {
+export async function declineQuote(input: TRespondInput & { reason?: string | null }, callerTx?: TTx): Promise<TStatusMove> {
   const now = input.now ?? new Date();
   const reason = input.reason?.trim() || null;
   return inTransaction(async (tx) => {
@@ -158,7 +161,7 @@ export async function declineQuote(input: TRespondInput & { reason?: string | nu
     });
     await enqueueNotification(tx, { event: "quote.declined", customerId: move.customerId, quoteId: move.quoteId, version: move.eventId, now });
     return move;
-  });
+  }, callerTx);
 }
 
 export type TChangeQuoteStatusCommand = {

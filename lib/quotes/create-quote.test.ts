@@ -24,7 +24,7 @@ describe("submitQuoteRequest", () => {
     const quote = await db.quote.findUniqueOrThrow({ where: { id: quoteId }, include: { customer: true, statusEvents: true } });
     expect(quote).toMatchObject({ number, status: "new", occasion: "Birthday hamper", budgetCents: 125_000, currency: "ZAR", neededBy: "2099-12-24", deliveryArea: "Claremont", notes: null });
     expect(quote.customer).toMatchObject({ name: "Ann Mokoena", email: "ann@example.com", phone: "27821234567", contactPreference: "email", whatsappConsentAt: null });
-    expect(quote.searchText).toBe(`${number.toLowerCase()} ann mokoena ann@example.com 27821234567`);
+    expect(quote.searchText).toBe(`${number.toLowerCase()} ann mokoena ann@example.com 27821234567 birthday hamper claremont`);
     expect(quote.statusEvents).toMatchObject([{ fromStatus: null, toStatus: "new", note: "Requested on the website." }]);
     expect(await db.consentEvent.count({ where: { customerId: quote.customerId } })).toBe(0);
   });

@@ -19,6 +19,7 @@ import { queuedMessageData } from "@/lib/message-lifecycle/transitions";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
 import { nextNumber, yearIn } from "@/lib/document-number";
 import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
+import { quoteSearchText } from "@/lib/quotes/search-text";
 
 export type TSubmittedQuote = { quoteId: string; number: string };
 
@@ -105,7 +106,16 @@ export async function submitQuoteRequest(input: TQuoteRequest, context: { ip: st
           neededBy: orNull(request.neededBy),
           deliveryArea: orNull(request.deliveryArea),
           notes: orNull(request.notes),
-          searchText: [number, request.name, email, phone].filter(Boolean).join(" ").toLowerCase(),
+          searchText: quoteSearchText({
+            number,
+            contactName: request.name,
+            contactEmail: email,
+            contactPhone: phone,
+            occasion: request.occasion,
+            deliveryArea: orNull(request.deliveryArea),
+            notes: orNull(request.notes),
+            quoteMessage: null,
+          }),
           createdAt: now,
           updatedAt: new Date(),
         }),
