@@ -159,6 +159,9 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
       return result.data;
     },
 
+    /** The WABA's phone numbers: tells whether the configured phone number id belongs to it. */
+    listPhoneNumbers: () => call<TPaged<TPhoneNumber>>("GET", `/${config.wabaId}/phone_numbers?fields=${PHONE_FIELDS}`),
+
     /** Apps subscribed to the WABA's webhooks: empty means no webhooks will arrive. */
     listSubscribedApps: () => call<TSubscribedApps>("GET", `/${config.wabaId}/subscribed_apps`),
   };

@@ -7,7 +7,7 @@
 import { bsuidFor, messagesEnvelope, inboundValue, newWamid, postSignedWebhook, sleep, statusValue, type TStatusInput, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 import { checkSend, type TSendPricing } from "@/lib/whatsapp/sandbox/check-send";
 import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
-import { handleManagement } from "@/lib/whatsapp/sandbox/management";
+import { defaultSandboxSetup, handleManagement, tokenExpired, type TSandboxSetup } from "@/lib/whatsapp/sandbox/management";
 import { createLimiter, limitResponse, type TSandboxLimits } from "@/lib/whatsapp/sandbox/limits";
 import { describeWhatsAppError } from "@/lib/whatsapp/errors";
 import { SERVICE_WINDOW_MS } from "@/lib/whatsapp/window";
@@ -37,6 +37,8 @@ export type TSandboxOptions = TSandboxBehaviour & {
   webhookRetryDelaysMs?: readonly number[];
   /** Page size of message_templates when the request asks for more (Meta's default is 25). */
   templatePageSize?: number;
+  /** What debug_token, the phone number and subscribed_apps report (default: a healthy set-up; a test number with `allowedRecipients`). */
+  setup?: Partial<TSandboxSetup>;
   fetch?: typeof fetch;
 };
 
@@ -62,6 +64,10 @@ export function createGraphSandbox(options: TSandboxOptions) {
     faults: options.faults,
   };
   const limiter = createLimiter();
+  // The token and the set-up can change while the sandbox runs (a token expires, a new one is made).
+  const initialSetup = () => ({ ...defaultSandboxSetup(options.allowedRecipients !== undefined), ...options.setup });
+  let accessToken = options.accessToken;
+  let setup: TSandboxSetup = initialSetup();
   const sent: TSandboxSent[] = [];
   const deliveries: TWebhookDelivery[] = [];
   const lastInbound = new Map<string, number>();
@@ -178,10 +184,14 @@ export function createGraphSandbox(options: TSandboxOptions) {
     const token = tokenOf(request, url);
     // The app token (app id|app secret) only opens debug_token, as on Meta.
     const appToken = node === "debug_token" && isAppToken(token);
-    if (!appToken && token !== options.accessToken) {
+    if (!appToken && token !== accessToken) {
       return token
         ? graphErrorResponse(190, "Invalid OAuth access token - Cannot parse access token", 401, { subcode: 467 })
         : graphErrorResponse(190, "An active access token must be used to query information about the current user.", 401);
+    }
+    if (!appToken && tokenExpired(setup)) {
+      const on = new Date(setup.tokenExpiresAt * 1000).toUTCString();
+      return graphErrorResponse(190, `Error validating access token: Session has expired on ${on}.`, 401, { subcode: 463 });
     }
     if (request.method === "POST" && edge === "messages") {
       if (node !== options.phoneNumberId) {
@@ -194,7 +204,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
       }
       return sendMessage(request);
     }
-    return handleManagement(request, url, { node, edge, ...ids, accessToken: options.accessToken, templatePageSize: options.templatePageSize });
+    return handleManagement(request, url, { node, edge, ...ids, accessToken, setup, templatePageSize: options.templatePageSize });
   }
 
   /** The customer writes to the business: opens their 24-hour window and posts the signed webhook. */
@@ -221,6 +231,19 @@ export function createGraphSandbox(options: TSandboxOptions) {
       if (at) lastInbound.set(from, at.getTime());
       else lastInbound.delete(from);
     },
+    /** What the management endpoints report now (token type, expiry, scopes, subscription, number). */
+    get setup(): Readonly<TSandboxSetup> {
+      return setup;
+    },
+    /** Changes the set-up, e.g. `{ tokenExpiresAt: past }` for a token Meta now refuses (190/463). */
+    configureSetup(change: Partial<TSandboxSetup>) {
+      setup = { ...setup, ...change };
+    },
+    /** A new access token replaces the old one (which is then refused as invalid), with its own expiry. */
+    setAccessToken(token: string, change: Partial<TSandboxSetup> = {}) {
+      accessToken = token;
+      setup = { ...setup, tokenExpiresAt: 0, ...change };
+    },
     /** Changes delay, duplication, order or the allowed list for the next sends. */
     configure(change: TSandboxBehaviour) {
       Object.assign(behaviour, change);
@@ -236,6 +259,8 @@ export function createGraphSandbox(options: TSandboxOptions) {
       deliveries.length = 0;
       limiter.reset();
       lastInbound.clear();
+      accessToken = options.accessToken;
+      setup = initialSetup();
     },
   };
 }

@@ -1,10 +1,50 @@
-// The sandbox's read-only management endpoints, the ones the doctor and the template sync call:
-// the phone number's fields, the WABA's templates (paged like Meta), its phone numbers, its
-// subscribed apps, and debug_token for a system-user token that never expires.
+// The sandbox's management endpoints, the ones the doctor and the template sync call: the phone
+// number's fields, the WABA's templates (paged like Meta), its phone numbers, its subscribed apps
+// (POST subscribes, DELETE unsubscribes), and debug_token. What they report is the sandbox's
+// set-up (TSandboxSetup), which tests change to play an expired or user token, missing scopes, a
+// declined display name, an unsubscribed app or Meta's test number.
 import { graphErrorResponse } from "@/lib/whatsapp/sandbox/failures";
 import { SANDBOX_TEMPLATES } from "@/lib/whatsapp/sandbox/templates";
-import { SANDBOX_DISPLAY_NUMBER } from "@/lib/whatsapp/sandbox/webhooks";
 import type { TDebugToken, TPhoneNumber } from "@/lib/whatsapp/types";
+
+export const SANDBOX_APP = { id: "sandbox-app", name: "SSG Admin (sandbox)" };
+export const SANDBOX_SCOPES = ["whatsapp_business_messaging", "whatsapp_business_management"];
+
+/** What the sandbox's management endpoints report; the defaults are a healthy business number. */
+export type TSandboxSetup = {
+  tokenType: "SYSTEM_USER" | "USER";
+  /** Unix seconds; 0 never expires. A time in the past makes every call with the token 190/463. */
+  tokenExpiresAt: number;
+  scopes: string[];
+  /** WABAs the granular scopes cover (default: the sandbox's own). */
+  scopeTargets?: string[];
+  /** The app is subscribed to the WABA's webhooks. */
+  subscribed: boolean;
+  /** Meta's test number (+1 555…): it reaches only the allowed recipients (131030 for others). */
+  testNumber: boolean;
+  nameStatus: string;
+  qualityRating: string;
+  status: string;
+  messagingLimit: string;
+  throughputLevel: string;
+};
+
+export function defaultSandboxSetup(testNumber: boolean): TSandboxSetup {
+  return {
+    tokenType: "SYSTEM_USER",
+    tokenExpiresAt: 0,
+    scopes: [...SANDBOX_SCOPES],
+    subscribed: true,
+    testNumber,
+    nameStatus: "AVAILABLE_WITHOUT_REVIEW",
+    qualityRating: "GREEN",
+    status: "CONNECTED",
+    messagingLimit: "TIER_250",
+    throughputLevel: testNumber ? "NOT_APPLICABLE" : "STANDARD",
+  };
+}
+
+export const tokenExpired = (setup: TSandboxSetup, now = Date.now()) => setup.tokenExpiresAt > 0 && setup.tokenExpiresAt * 1000 <= now;
 
 export type TManagementContext = {
   node: string;
@@ -12,23 +52,22 @@ export type TManagementContext = {
   phoneNumberId: string;
   wabaId: string;
   accessToken: string;
+  setup: TSandboxSetup;
   templatePageSize?: number;
 };
 
-const SCOPES = ["whatsapp_business_messaging", "whatsapp_business_management"];
-
-function phoneNumber(id: string): TPhoneNumber {
+function phoneNumber(id: string, setup: TSandboxSetup): TPhoneNumber {
   return {
     id,
-    display_phone_number: "+1 555-000-0000",
-    verified_name: "Sandbox Test Number",
-    name_status: "AVAILABLE_WITHOUT_REVIEW",
-    quality_rating: "GREEN",
-    code_verification_status: "VERIFIED",
-    status: "CONNECTED",
+    display_phone_number: setup.testNumber ? "+1 555-000-0000" : "+27 10 500 0100",
+    verified_name: setup.testNumber ? "Test Number" : "Snow Spoiled Gifts",
+    name_status: setup.nameStatus,
+    quality_rating: setup.qualityRating,
+    code_verification_status: setup.testNumber ? "NOT_VERIFIED" : "VERIFIED",
+    status: setup.status,
     platform_type: "CLOUD_API",
-    throughput: { level: "STANDARD" },
-    whatsapp_business_manager_messaging_limit: "TIER_250",
+    throughput: { level: setup.throughputLevel },
+    whatsapp_business_manager_messaging_limit: setup.messagingLimit,
   };
 }
 
@@ -67,21 +106,25 @@ function templatesPage(url: URL, maxPageSize: number): Response {
 function debugToken(url: URL, context: TManagementContext): Response {
   const input = url.searchParams.get("input_token");
   if (!input) return graphErrorResponse(100, "(#100) The parameter input_token is required", 400);
-  const body: TDebugToken =
-    input === context.accessToken
-      ? {
-          data: {
-            app_id: "sandbox-app",
-            application: "SSG Admin (sandbox)",
-            type: "SYSTEM_USER",
-            is_valid: true,
-            expires_at: 0,
-            data_access_expires_at: 0,
-            scopes: SCOPES,
-            granular_scopes: SCOPES.map((scope) => ({ scope, target_ids: [context.wabaId] })),
-          },
-        }
-      : { data: { is_valid: false, scopes: [], error: { code: 190, message: "Invalid OAuth access token." } } };
+  const { setup } = context;
+  if (input !== context.accessToken) return Response.json({ data: { is_valid: false, scopes: [], error: { code: 190, message: "Invalid OAuth access token." } } } satisfies TDebugToken);
+  const expired = tokenExpired(setup);
+  const body: TDebugToken = {
+    data: {
+      app_id: SANDBOX_APP.id,
+      application: SANDBOX_APP.name,
+      type: setup.tokenType,
+      // Meta answers an expired token's debug_token with is_valid false and the error beside it.
+      is_valid: !expired,
+      expires_at: setup.tokenExpiresAt,
+      data_access_expires_at: 0,
+      scopes: setup.scopes,
+      granular_scopes: setup.scopes.map((scope) => ({ scope, target_ids: setup.scopeTargets ?? [context.wabaId] })),
+      ...(expired
+        ? { error: { code: 190, subcode: 463, message: `Error validating access token: Session has expired on ${new Date(setup.tokenExpiresAt * 1000).toUTCString()}.` } }
+        : {}),
+    },
+  };
   return Response.json(body);
 }
 
@@ -95,19 +138,23 @@ export function handleManagement(request: Request, url: URL, context: TManagemen
       { subcode: 33 },
     );
 
-  if (request.method === "POST" && node === context.wabaId && edge === "subscribed_apps") return Response.json({ success: true });
+  if (node === context.wabaId && edge === "subscribed_apps" && (request.method === "POST" || request.method === "DELETE")) {
+    context.setup.subscribed = request.method === "POST";
+    return Response.json({ success: true });
+  }
   if (request.method !== "GET") return notFound();
 
   if (node === "debug_token" && !edge) return debugToken(url, context);
   if (node === context.phoneNumberId && !edge) {
-    return Response.json(pick(phoneNumber(context.phoneNumberId), url.searchParams.get("fields"), ["display_phone_number", "verified_name", "quality_rating"]));
+    return Response.json(pick(phoneNumber(context.phoneNumberId, context.setup), url.searchParams.get("fields"), ["display_phone_number", "verified_name", "quality_rating"]));
   }
   if (node === context.wabaId && edge === "message_templates") return templatesPage(url, context.templatePageSize ?? 100);
   if (node === context.wabaId && edge === "phone_numbers") {
-    return Response.json({ data: [pick(phoneNumber(context.phoneNumberId), null, ["display_phone_number", "verified_name", "quality_rating"])] });
+    return Response.json({ data: [pick(phoneNumber(context.phoneNumberId, context.setup), null, ["display_phone_number", "verified_name", "quality_rating"])] });
   }
   if (node === context.wabaId && edge === "subscribed_apps") {
-    return Response.json({ data: [{ whatsapp_business_api_data: { id: "sandbox-app", name: "SSG Admin (sandbox)", link: `https://wa.me/${SANDBOX_DISPLAY_NUMBER}` } }] });
+    const app = { whatsapp_business_api_data: { id: SANDBOX_APP.id, name: SANDBOX_APP.name, link: "https://www.facebook.com/games/?app_id=sandbox-app" } };
+    return Response.json({ data: context.setup.subscribed ? [app] : [] });
   }
   return notFound();
 }
