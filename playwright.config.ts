@@ -47,6 +47,8 @@ export default defineConfig({
       WHATSAPP_ACCESS_TOKEN: "",
       WHATSAPP_SANDBOX_WEBHOOK_DELAY_MS: "200",
       QUOTE_RATE_LIMIT: "50",
+      BUSINESS_EMAIL: "hello@snowspoiled.example",
+      BUSINESS_PHONE: "+27 21 555 0100",
       LOG_LEVEL: "warn",
     },
   },

@@ -7,9 +7,20 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: env.BUSINESS_NAME, template: `%s · ${env.BUSINESS_NAME}` },
   description: `Quotes and orders for ${env.BUSINESS_NAME}`,
+  // public/: drawn from icon.svg by scripts/make-icons.ts. The manifest lets an admin add the
+  // admin to a phone's home screen and open it full screen.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
+  appleWebApp: { capable: true, title: env.BUSINESS_NAME, statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#be185d" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),

@@ -32,6 +32,10 @@ const ZEnvSchema = z
     BUSINESS_LOCALE: z.string().min(2).default("en-ZA"),
     BUSINESS_TIME_ZONE: z.string().min(1).default("Africa/Johannesburg"),
     DEFAULT_PHONE_REGION: z.string().length(2).default("ZA"),
+    /** Where customers write to: the emails' From (unless SMTP_FROM is set) and Reply-To, shown on public pages. */
+    BUSINESS_EMAIL: optionalString.pipe(z.email("must be an email address like hello@example.com").optional()),
+    /** The number customers call, written as they should dial it; shown on public pages. */
+    BUSINESS_PHONE: optionalString.pipe(z.string().regex(/^\+?[\d\s().-]{6,30}$/, "must be a phone number like +27 21 123 4567").optional()),
 
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
@@ -77,6 +81,8 @@ const ZEnvSchema = z
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
     /** Tries per message before a retryable failure becomes final. */
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
+    /** Hours between template syncs from the WhatsApp Business Account (0 = only on demand). */
+    TEMPLATE_SYNC_HOURS: z.coerce.number().nonnegative().max(24 * 30).default(6),
   });
 
 // With a real token, the rest of the live set-up must be there too. Checked on the raw values so
@@ -156,11 +162,19 @@ export function whatsappConfigFrom(e: TEnv, url: string): TWhatsAppConfig {
 export const whatsappConfig = whatsappConfigFrom(env, appUrl);
 
 /** Where email goes: a real SMTP server, or the built-in catcher (kept in the database, shown in the admin). */
-export type TEmailConfig = { mode: "smtp"; url: string; from: string } | { mode: "catcher"; from: string };
+export type TEmailConfig = ({ mode: "smtp"; url: string } | { mode: "catcher" }) & TEmailSender;
+
+/** Who a mail is from, and where the customer's answer goes (none without BUSINESS_EMAIL). */
+export type TEmailSender = { from: string; replyTo: string | null };
+
+// The name is quoted: a business called "Smith, Jones & Co" is one name, not two addresses.
+const mailbox = (name: string, address: string) => `"${name.replace(/["\\]/g, "\\$&")}" <${address}>`;
 
 export function emailConfigFrom(e: TEnv, url: string): TEmailConfig {
-  const from = e.SMTP_FROM ?? `${e.BUSINESS_NAME} <no-reply@${new URL(url).hostname}>`;
-  return e.SMTP_URL ? { mode: "smtp", url: e.SMTP_URL, from } : { mode: "catcher", from };
+  // A relay may insist on its own sender (SMTP_FROM); replies still reach the business.
+  const from = e.SMTP_FROM ?? mailbox(e.BUSINESS_NAME, e.BUSINESS_EMAIL ?? `no-reply@${new URL(url).hostname}`);
+  const sender = { from, replyTo: e.BUSINESS_EMAIL ?? null };
+  return e.SMTP_URL ? { mode: "smtp", url: e.SMTP_URL, ...sender } : { mode: "catcher", ...sender };
 }
 
 export const emailConfig = emailConfigFrom(env, appUrl);

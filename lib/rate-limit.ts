@@ -4,6 +4,7 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { contactDirectlyText } from "@/lib/business-contact";
 
 const globalForLimits = globalThis as unknown as { ssgQuoteLimiter?: RateLimiterMemory };
 
@@ -24,7 +25,7 @@ export async function consumeQuoteAllowance(ip: string): Promise<void> {
     const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
     throw new AppError(
       "rate_limited",
-      `We have received several requests from your connection. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact us directly.`,
+      `We have received several requests from your connection. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ${contactDirectlyText()}.`,
     );
   }
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 
 const CLIENT_GONE = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED"]);
 
-export type TReceivedMail = { to: string; from: string; subject: string; messageId: string; reference: string; text: string; html: string };
+export type TReceivedMail = { to: string; from: string; replyTo: string; subject: string; messageId: string; reference: string; text: string; html: string };
 
 export async function startSmtpListener() {
   const mails: TReceivedMail[] = [];
@@ -26,6 +26,7 @@ export async function startSmtpListener() {
           mails.push({
             to: [parsed.to].flat().map((to) => to?.text ?? "").join(", "),
             from: parsed.from?.text ?? "",
+            replyTo: parsed.replyTo?.text ?? "",
             subject: parsed.subject ?? "",
             messageId: parsed.messageId ?? "",
             reference: String(parsed.headers.get("x-ssg-message") ?? ""),

@@ -1,6 +1,7 @@
 // The customer-facing frame: the business's name and nothing of the admin.
 import { Gift } from "lucide-react";
 import { env } from "@/lib/env";
+import { BusinessContact } from "@/components/business-contact";
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -13,7 +14,10 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           {env.BUSINESS_NAME}
         </p>
       </header>
-      <main className="mx-auto w-full max-w-2xl flex-1 px-4 pb-16">{children}</main>
+      <main className="mx-auto w-full max-w-2xl flex-1 px-4 pb-10">{children}</main>
+      <footer className="mx-auto w-full max-w-2xl px-4 pb-10">
+        <BusinessContact />
+      </footer>
     </div>
   );
 }

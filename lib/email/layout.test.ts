@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { renderEmail } from "@/lib/email/layout";
 
 const brand = { name: "Cake & Co <Ltd>", color: "#123abc" };
@@ -67,6 +67,20 @@ describe("renderEmail", () => {
       '<a href="https://shop.example/q/a?b=1&amp;c=2" style="background:#123abc;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">Accept &lt;now&gt;</a>',
     );
     expect(mail.text).toBe("Hi\n\nAccept <now>: https://shop.example/q/a?b=1&c=2\n\n— Cake & Co <Ltd>");
+  });
+
+  it("shows the logo beside the name, from an absolute URL, as decoration", () => {
+    const mail = renderEmail({ subject: "s", body: "Hi" }, { ...brand, logoUrl: "https://shop.example/logo.png?v=1&x" });
+    expect(mail.html).toMatch(/<img src="https:\/\/shop.example\/logo.png\?v=1&amp;x" width="40" height="40" alt="" [^>]*>Cake &amp; Co/);
+    expect(renderEmail({ subject: "s", body: "Hi" }).html).toContain(`<img src="${appUrl}/logo.png"`);
+  });
+
+  it("tells the customer how to reach the business when it has said how", () => {
+    const both = renderEmail({ subject: "s", body: "Hi" }, { ...brand, contact: { email: "hello@cake.example", phone: "+27 21 555 0100" } });
+    expect(both.text).toBe("Hi\n\nQuestions? Just reply to this email or call +27 21 555 0100.\n\n— Cake & Co <Ltd>");
+    expect(both.html).toContain("Questions? Just reply to this email or call +27 21 555 0100.</p>");
+    expect(renderEmail({ subject: "s", body: "Hi" }, { ...brand, contact: { phone: "021 555 0100" } }).text).toContain("Questions? Just call 021 555 0100.");
+    expect(renderEmail({ subject: "s", body: "Hi" }, { ...brand, contact: {} }).text).not.toContain("Questions?");
   });
 
   it("has no button without an action", () => {

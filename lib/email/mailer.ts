@@ -3,7 +3,7 @@
 // build the same MIME message, so a mail that the catcher took would have been valid over SMTP.
 import "server-only";
 import nodemailer from "nodemailer";
-import type { TEmailConfig } from "@/lib/env";
+import type { TEmailConfig, TEmailSender } from "@/lib/env";
 
 export type TOutgoingMail = {
   to: string;
@@ -20,7 +20,7 @@ export type TSentMail = { messageId: string; response: string };
 
 export type TMailer = { mode: "smtp" | "catcher"; send(mail: TOutgoingMail): Promise<TSentMail>; close(): void };
 
-export type TCaughtMail = { messageId: string; from: string; to: string; subject: string; text: string; html: string };
+export type TCaughtMail = { messageId: string; from: string; replyTo: string | null; to: string; subject: string; text: string; html: string };
 
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
@@ -42,9 +42,11 @@ function smtpOptions(url: string) {
   };
 }
 
-function envelope(mail: TOutgoingMail, from: string) {
+function envelope(mail: TOutgoingMail, sender: TEmailSender) {
   return {
-    from,
+    from: sender.from,
+    // A customer's "Reply" reaches the business even when the mail comes from a relay's address.
+    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
@@ -54,12 +56,12 @@ function envelope(mail: TOutgoingMail, from: string) {
   };
 }
 
-export function createSmtpMailer(url: string, from: string): TMailer {
+export function createSmtpMailer(url: string, from: string, replyTo: string | null = null): TMailer {
   const transport = nodemailer.createTransport(smtpOptions(url));
   return {
     mode: "smtp",
     async send(mail) {
-      const info = await transport.sendMail(envelope(mail, from));
+      const info = await transport.sendMail(envelope(mail, { from, replyTo }));
       return { messageId: mail.messageId, response: String(info.response ?? "") };
     },
     close: () => transport.close(),
@@ -67,13 +69,13 @@ export function createSmtpMailer(url: string, from: string): TMailer {
 }
 
 /** Builds the mail as SMTP would and hands it to `keep` instead of a server. */
-export function createCatcherMailer(from: string, keep: (mail: TCaughtMail) => Promise<void>): TMailer {
+export function createCatcherMailer(sender: TEmailSender, keep: (mail: TCaughtMail) => Promise<void>): TMailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     mode: "catcher",
     async send(mail) {
-      await transport.sendMail(envelope(mail, from));
-      await keep({ messageId: mail.messageId, from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await transport.sendMail(envelope(mail, sender));
+      await keep({ messageId: mail.messageId, from: sender.from, replyTo: sender.replyTo, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       return { messageId: mail.messageId, response: "250 Kept by the built-in mail catcher (SMTP_URL is not set)" };
     },
     close: () => transport.close(),
@@ -81,5 +83,5 @@ export function createCatcherMailer(from: string, keep: (mail: TCaughtMail) => P
 }
 
 export function createMailer(config: TEmailConfig, keep: (mail: TCaughtMail) => Promise<void>): TMailer {
-  return config.mode === "smtp" ? createSmtpMailer(config.url, config.from) : createCatcherMailer(config.from, keep);
+  return config.mode === "smtp" ? createSmtpMailer(config.url, config.from, config.replyTo) : createCatcherMailer(config, keep);
 }

@@ -20,6 +20,7 @@ import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
 import { nextNumber, yearIn } from "@/lib/document-number";
 import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
 import { quoteSearchText } from "@/lib/quotes/search-text";
+import { contactDirectlyText } from "@/lib/business-contact";
 
 export type TSubmittedQuote = { quoteId: string; number: string };
 
@@ -27,7 +28,7 @@ export type TSubmittedQuote = { quoteId: string; number: string };
 export const serverQuoteRequestSchema = quoteRequestSchema({ region: env.DEFAULT_PHONE_REGION, timeZone: env.BUSINESS_TIME_ZONE });
 
 /** Said to a filled honeypot: plain for a person who somehow filled it, nothing a bot can tune against. */
-export const SPAM_REJECTION_MESSAGE = "We could not accept this request. Please try again, or contact us directly.";
+export const SPAM_REJECTION_MESSAGE = `We could not accept this request. Please try again, or ${contactDirectlyText()}.`;
 
 const orNull = (value: string) => value || null;
 const ACKNOWLEDGEMENT = "quote.received";

@@ -23,6 +23,8 @@ export default async function CaughtEmailPage({ params }: PageProps<"/admin/mail
       <dl className="grid gap-1 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="text-slate-500">From</dt>
         <dd>{mail.from}</dd>
+        <dt className="text-slate-500">Reply-To</dt>
+        <dd data-testid="caught-email-reply-to">{mail.replyTo ?? "None (BUSINESS_EMAIL is not set): replies go to the From address"}</dd>
         <dt className="text-slate-500">To</dt>
         <dd>{mail.to}</dd>
         <dt className="text-slate-500">Kept at</dt>

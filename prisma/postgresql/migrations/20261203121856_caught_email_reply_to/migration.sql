@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CaughtEmail" ADD COLUMN     "replyTo" TEXT;
+
