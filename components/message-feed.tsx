@@ -5,7 +5,7 @@ import { ArrowDownLeft, ArrowUpRight, Mail, MessageCircle } from "lucide-react";
 import { CardContent } from "@/components/ui/card";
 import { MessageStatusBadge } from "@/components/message-status-badge";
 import { formatDateTime } from "@/lib/format";
-import type { TFeedMessage } from "@/lib/messages/feed";
+import type { TFeedMessage } from "@/lib/message-feed";
 
 
 const ITEM = "flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-slate-50";

@@ -6,24 +6,25 @@ import "server-only";
 import type { TTx } from "@/lib/db";
 import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyProviderStatuses, type TProviderStatus } from "@/lib/message-lifecycle/provider-statuses";
-import { createReceivedMessage } from "@/lib/message-lifecycle/transitions";
+import { storeInboundMessage } from "@/lib/messages/inbound-store";
 import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
 
-export type TApplyOutcome = { statuses: number; duplicates: number; unmatched: number; inbound: number };
+/** `queued`: messages the inbound ones queued (a quick reply's confirmation), for the dispatcher's wake-up. */
+export type TApplyOutcome = { statuses: number; duplicates: number; unmatched: number; inbound: number; queued: number };
 
 export async function applyWhatsAppEvents(tx: TTx, events: readonly TWebhookEvent[], now = new Date()): Promise<TApplyOutcome> {
   const statuses = events.filter((event): event is TStatusEvent => event.type === "status");
   const inbound = events.filter((event): event is TInboundEvent => event.type === "message");
   const outcome = await applyStatuses(tx, statuses, now);
-  outcome.inbound = await applyInbound(tx, inbound, now);
+  Object.assign(outcome, await applyInbound(tx, inbound, now));
   return outcome;
 }
 
 async function applyStatuses(tx: TTx, events: TStatusEvent[], now: Date): Promise<TApplyOutcome> {
-  const outcome: TApplyOutcome = { statuses: 0, duplicates: 0, unmatched: 0, inbound: 0 };
+  const outcome: TApplyOutcome = { statuses: 0, duplicates: 0, unmatched: 0, inbound: 0, queued: 0 };
   if (events.length === 0) return outcome;
 
   // Match by our own id (biz_opaque_callback_data, present even when the webhook outruns the
@@ -52,37 +53,21 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[], now: Date): Promis
   return outcome;
 }
 
-async function applyInbound(tx: TTx, events: TInboundEvent[], now: Date): Promise<number> {
-  if (events.length === 0) return 0;
+async function applyInbound(tx: TTx, events: TInboundEvent[], now: Date): Promise<{ inbound: number; queued: number }> {
+  if (events.length === 0) return { inbound: 0, queued: 0 };
   const known = await tx.message.findMany({
     where: { providerMessageId: { in: events.map((event) => event.wamid) } },
     select: { providerMessageId: true },
   });
   const seen = new Set(known.map((message) => message.providerMessageId));
   let stored = 0;
+  let queued = 0;
   for (const event of events) {
     if (seen.has(event.wamid)) continue;
     seen.add(event.wamid);
     const customerId = await touchWhatsAppWriter(tx, event, now);
-    const repliedTo = event.contextWamid
-      ? await tx.message.findUnique({ where: { providerMessageId: event.contextWamid }, select: { quoteId: true } })
-      : null;
-    const latestQuote = repliedTo?.quoteId
-      ? null
-      : await tx.quote.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" }, select: { id: true } });
-    await createReceivedMessage(tx, {
-      channel: "whatsapp",
-      origin: "customer",
-      kind: event.kind,
-      body: event.text ?? null,
-      customerId,
-      quoteId: repliedTo?.quoteId ?? latestQuote?.id ?? null,
-      recipient: event.from ?? event.userId ?? null,
-      requestPayload: JSON.stringify(event.raw),
-      providerMessageId: event.wamid,
-      createdAt: event.timestamp,
-    });
+    queued += (await storeInboundMessage(tx, event, customerId, now)).queued;
     stored++;
   }
-  return stored;
+  return { inbound: stored, queued };
 }

@@ -14,6 +14,7 @@ import { db, dialect, type TDb, type TTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { whatsappConfig } from "@/lib/env";
 import { log } from "@/lib/log";
+import { announceQueued } from "@/lib/message-lifecycle/queue-signal";
 import { applyWhatsAppEvents } from "@/lib/messages/apply-whatsapp-events";
 import { planDelivery, type TDeliveryPlan } from "@/lib/messages/webhook-delivery-plan";
 import { afterFailedAttempt } from "@/lib/messages/webhook-retry-policy";
@@ -33,7 +34,7 @@ const account = () => ({ wabaId: whatsappConfig.wabaId, phoneNumberId: whatsappC
  * transaction on the same rows (SQLite's write lock, PostgreSQL's row lock) makes this one wait
  * and then find them taken, so none is applied twice.
  */
-async function applyPlans(tx: TTx, plans: TDeliveryPlan[], now: Date, extra: TRetryMark = {}) {
+async function applyPlans(tx: TTx, plans: TDeliveryPlan[], now: Date, extra: TRetryMark = {}): Promise<{ queued: number }> {
   const groups = new Map<string, { plan: TDeliveryPlan; ids: string[] }>();
   for (const plan of plans) {
     const key = `${plan.outcome}\u0000${plan.detail ?? ""}`;
@@ -50,7 +51,12 @@ async function applyPlans(tx: TTx, plans: TDeliveryPlan[], now: Date, extra: TRe
     claimed += count;
   }
   if (claimed !== plans.length) throw new AlreadyProcessed();
-  await applyWhatsAppEvents(tx, plans.flatMap((plan) => plan.events), now);
+  return applyWhatsAppEvents(tx, plans.flatMap((plan) => plan.events), now);
+}
+
+/** After the commit: a quick reply that accepted a quote queued its confirmation; send it now. */
+function afterCommit(outcome: { queued: number }) {
+  if (outcome.queued > 0) announceQueued();
 }
 
 /** The part of an error an admin can act on: Prisma's code and its last line, not the code excerpt. */
@@ -109,11 +115,13 @@ export async function anyDue(now = new Date()): Promise<boolean> {
  */
 export async function applyDueDeliveries(limit: number, now = new Date(), client: TDb = db): Promise<number> {
   let claimed: TStoredDelivery[] = [];
+  let outcome = { queued: 0 };
   try {
     await client.$transaction(async (tx) => {
       claimed = await claimDue(tx, limit, now);
-      if (claimed.length > 0) await applyPlans(tx, claimed.map((delivery) => planDelivery(delivery, account())), now);
+      if (claimed.length > 0) outcome = await applyPlans(tx, claimed.map((delivery) => planDelivery(delivery, account())), now);
     });
+    afterCommit(outcome);
     return claimed.length;
   } catch (error) {
     // The claim itself failed (the database is away): nothing was taken.
@@ -133,7 +141,7 @@ async function applyEachOnItsOwn(deliveries: TStoredDelivery[], now: Date): Prom
   let failed = 0;
   for (const delivery of deliveries) {
     try {
-      await db.$transaction((tx) => applyPlans(tx, [planDelivery(delivery, account())], now));
+      afterCommit(await db.$transaction((tx) => applyPlans(tx, [planDelivery(delivery, account())], now)));
       done++;
     } catch (error) {
       if (error instanceof AlreadyProcessed) continue;
@@ -154,7 +162,7 @@ export async function reapplyDelivery(delivery: TStoredDelivery, actorId: string
   const plan = planDelivery(delivery, account());
   const extra = { retriedAt: now, retriedById: actorId };
   try {
-    await db.$transaction((tx) => applyPlans(tx, [plan], now, extra));
+    afterCommit(await db.$transaction((tx) => applyPlans(tx, [plan], now, extra)));
     return { outcome: plan.outcome };
   } catch (error) {
     if (error instanceof AlreadyProcessed) return { outcome: "already_processed" };

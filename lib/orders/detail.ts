@@ -1,7 +1,7 @@
 // Everything the order page shows, in one read.
 import "server-only";
 import { db } from "@/lib/db";
-import { messageFeedSelect } from "@/lib/messages/feed";
+import { messageFeedSelect } from "@/lib/message-feed";
 
 export async function getOrderDetail(id: string) {
   return db.order.findUnique({
