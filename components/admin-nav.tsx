@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, Inbox, LayoutDashboard, MessagesSquare, Package, Settings, Users } from "lucide-react";
+import { FileText, Inbox, LayoutDashboard, MessageCircle, MessagesSquare, Package, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/cn";
+import type { TInboxCounts } from "@/lib/inbox/queries";
+import { InboxNavBadge } from "@/components/inbox-nav-badge";
 
 const LINKS = [
   { href: "/admin", label: "Dashboard", icon: LayoutDashboard, exact: true },
+  { href: "/admin/inbox", label: "Inbox", icon: MessageCircle, exact: false },
   { href: "/admin/quotes", label: "Quotes", icon: FileText, exact: false },
   { href: "/admin/orders", label: "Orders", icon: Package, exact: false },
   { href: "/admin/customers", label: "Customers", icon: Users, exact: false },
@@ -19,12 +22,14 @@ const LINKS = [
 type TProps = {
   /** Outbound messages that failed or are uncertain (counted by the layout); no badge at 0. */
   attentionCount: number;
+  /** Unread and waiting WhatsApp conversations (read by the layout, then polled). */
+  inboxCounts: TInboxCounts;
   /** Owners see Settings; staff cannot open it, so they are not offered it. */
   isOwner: boolean;
 };
 
 /** The admin's sections. On a phone the row scrolls sideways rather than wrapping. */
-export function AdminNav({ attentionCount, isOwner }: TProps) {
+export function AdminNav({ attentionCount, inboxCounts, isOwner }: TProps) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin" className="flex gap-1 overflow-x-auto">
@@ -45,6 +50,7 @@ export function AdminNav({ attentionCount, isOwner }: TProps) {
             <Icon className="size-4" aria-hidden />
             {label}
             {href === "/admin/messages" ? <AttentionBadge count={attentionCount} /> : null}
+            {href === "/admin/inbox" ? <InboxNavBadge initial={inboxCounts} /> : null}
           </Link>
         );
       })}

@@ -3,6 +3,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { canManageSettings } from "@/lib/roles";
 import { env } from "@/lib/env";
 import { countMessagesNeedingAttention } from "@/lib/messages/audit-queries";
+import { inboxCounts } from "@/lib/inbox/queries";
 import { AdminNav } from "@/components/admin-nav";
 import { SandboxBanner } from "@/components/sandbox-banner";
 import { EmailCatcherBanner } from "@/components/email-catcher-banner";
@@ -12,7 +13,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdmin();
   // One indexed count on every admin page: failed or uncertain sends wait for a person to retry.
-  const attentionCount = await countMessagesNeedingAttention();
+  const [attentionCount, inbox] = await Promise.all([countMessagesNeedingAttention(), inboxCounts()]);
   return (
     <div className="min-h-dvh">
       <SandboxBanner />
@@ -23,7 +24,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             {env.BUSINESS_NAME}
           </Link>
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <AdminNav attentionCount={attentionCount} isOwner={canManageSettings(admin.role)} />
+            <AdminNav attentionCount={attentionCount} inboxCounts={inbox} isOwner={canManageSettings(admin.role)} />
           </div>
           <Link href="/admin/account" className="ml-auto hidden text-sm text-slate-500 hover:text-slate-800 hover:underline md:inline" title="Your account: change your password">
             {admin.email}

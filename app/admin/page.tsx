@@ -6,6 +6,7 @@ import { deliveryRates, messagesNeedingAttention, openOrderCounts, ordersDueThis
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { webhookHeartbeat } from "@/lib/messages/webhook-queries";
+import { inboxCounts } from "@/lib/inbox/queries";
 import { orderListWithStatus } from "@/lib/orders/list-params";
 import { ORDER_STATUS_LABEL } from "@/lib/orders/status";
 import { quoteListHref, DEFAULT_QUOTE_LIST_PARAMS } from "@/lib/quotes/list-params";
@@ -14,6 +15,7 @@ import { QUOTE_STATUSES, QUOTE_STATUS_LABEL } from "@/lib/quotes/status";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ContactPreference } from "@/components/contact-preference";
 import { DeliveryRates } from "@/components/dashboard/delivery-rates";
+import { InboxCard } from "@/components/dashboard/inbox-card";
 import { OrdersDue } from "@/components/dashboard/orders-due";
 import { StatusCountLink } from "@/components/dashboard/status-count-link";
 import { WebhookHeartbeat } from "@/components/dashboard/webhook-heartbeat";
@@ -30,7 +32,7 @@ const listWithStatus = (status: (typeof QUOTE_STATUSES)[number]) => quoteListHre
 export default async function DashboardPage() {
   await requireAdmin("/admin");
   const now = new Date();
-  const [summary, recent, openOrders, due, attention, weeks, delivery, webhooks] = await Promise.all([
+  const [summary, recent, openOrders, due, attention, weeks, delivery, webhooks, inbox] = await Promise.all([
     quoteSummary(),
     recentQuotes(5),
     openOrderCounts(),
@@ -39,6 +41,7 @@ export default async function DashboardPage() {
     weeklyActivity(now),
     deliveryRates(now),
     webhookHeartbeat(),
+    inboxCounts(),
   ]);
   const waiting = summary.counts.new;
   const openTotal = openOrders.reduce((sum, group) => sum + group.count, 0);
@@ -47,6 +50,8 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
+
+      <InboxCard counts={inbox} />
 
       <div className="grid gap-4 md:grid-cols-3">
         <Link

@@ -23,3 +23,10 @@ export const ZSendWhatsAppSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type TSendWhatsApp = z.infer<typeof ZSendWhatsAppSchema>;
+
+// The same message from the inbox: to a customer, optionally about one of their quotes.
+const [ZTextMessage, ZTemplateMessage] = ZSendWhatsAppSchema.options;
+const toCustomer = { customerId: ZTextSchema.min(1), quoteId: ZTextSchema.min(1).optional() };
+export const ZSendWhatsAppToCustomerSchema = z.discriminatedUnion("kind", [ZTextMessage.extend(toCustomer), ZTemplateMessage.extend(toCustomer)]);
+
+export type TSendWhatsAppToCustomer = z.infer<typeof ZSendWhatsAppToCustomerSchema>;

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/format";
+import { getThread, replyableQuotes } from "@/lib/inbox/queries";
+import { ZCustomerIdSchema } from "@/lib/inbox/schema";
+import { toThreadView } from "@/lib/inbox/view";
+import { approvedTemplates } from "@/lib/messages/templates";
+import { acceptLinkFor } from "@/lib/quotes/accept-link";
+import { QUOTE_STATUS_LABEL, type TQuoteStatus } from "@/lib/quotes/status";
+import { ThreadView } from "./thread-view";
+import type { TReplyQuote } from "./reply-box";
+
+export const metadata: Metadata = { title: "Conversation" };
+
+/** One customer's WhatsApp conversation, both directions, with the reply box. */
+export default async function InboxThreadPage({ params }: PageProps<"/admin/inbox/[customerId]">) {
+  const { customerId } = await params;
+  await requireAdmin(`/admin/inbox/${encodeURIComponent(customerId)}`);
+  const parsed = ZCustomerIdSchema.safeParse(customerId);
+  const thread = parsed.success ? await getThread(parsed.data) : null;
+  if (!thread) notFound();
+  const now = new Date();
+  const view = toThreadView(thread, now);
+  const [templates, quotes] = view.reply.ok ? await Promise.all([approvedTemplates(), replyableQuotes(thread.customer.id, thread.customer.phone)]) : [null, []];
+  const firstName = thread.customer.name.split(/\s+/)[0] ?? thread.customer.name;
+  const replyQuotes: TReplyQuote[] = quotes.map((quote) => ({
+    id: quote.id,
+    label: `${quote.number} (${QUOTE_STATUS_LABEL[quote.status as TQuoteStatus] ?? quote.status})`,
+    suggestedParameters: [firstName, quote.number, formatMoney(quote.quotedAmountCents)],
+    suggestedButton: acceptLinkFor(quote, now)?.path ?? null,
+  }));
+  // The reply is about what the customer last wrote about, when that is one of these quotes.
+  const lastAbout = thread.messages.findLast((message) => message.direction === "inbound" && message.quote)?.quote?.id;
+  return (
+    <ThreadView
+      initial={view}
+      templates={templates}
+      quotes={replyQuotes}
+      defaultQuoteId={replyQuotes.some((quote) => quote.id === lastAbout) ? lastAbout! : ""}
+      firstName={firstName}
+    />
+  );
+}

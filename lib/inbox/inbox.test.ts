@@ -1,0 +1,276 @@
+// The inbox on a real database (SQLite, then PostgreSQL in the second run): conversations by last
+// activity, unread and waiting counts, the thread, reading it (with the read receipt to a Graph
+// API stand-in over real HTTP), and the thread's reply queued through the outbox.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { startReceiver } from "@/test/http-receiver";
+
+type TModules = {
+  db: typeof import("@/lib/db").db;
+  queries: typeof import("@/lib/inbox/queries");
+  markThreadSeen: typeof import("@/lib/inbox/commands").markThreadSeen;
+  toThreadView: typeof import("@/lib/inbox/view").toThreadView;
+  queueWhatsAppForCustomer: typeof import("@/lib/outbox/manual-send").queueWhatsAppForCustomer;
+  factories: typeof import("@/test/factories");
+};
+
+let m: TModules;
+let graph: Awaited<ReturnType<typeof startReceiver>>;
+/** What the Graph API stand-in was asked, and whether it refuses (as Meta does with a bad token). */
+const graphCalls: { path: string; body: unknown }[] = [];
+let graphRefuses = false;
+let adminId: string;
+
+beforeAll(async () => {
+  graph = await startReceiver(async (request) => {
+    graphCalls.push({ path: new URL(request.url).pathname, body: await request.json() });
+    if (graphRefuses) return Response.json({ error: { message: "Error validating access token", type: "OAuthException", code: 190, fbtrace_id: "T" } }, { status: 401 });
+    return Response.json({ success: true });
+  });
+  // The app's WhatsApp config is read once, at import, so the address is set before any import.
+  process.env.WHATSAPP_API_BASE_URL = graph.url;
+  m = {
+    db: (await import("@/lib/db")).db,
+    queries: await import("@/lib/inbox/queries"),
+    markThreadSeen: (await import("@/lib/inbox/commands")).markThreadSeen,
+    toThreadView: (await import("@/lib/inbox/view")).toThreadView,
+    queueWhatsAppForCustomer: (await import("@/lib/outbox/manual-send")).queueWhatsAppForCustomer,
+    factories: await import("@/test/factories"),
+  };
+  adminId = (await m.factories.makeAdmin()).id;
+});
+
+afterAll(() => graph?.close());
+
+beforeEach(async () => {
+  await m.db.message.deleteMany();
+  graphCalls.length = 0;
+  graphRefuses = false;
+});
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+let wamids = 0;
+function inbound(customerId: string, body: string, createdAt: Date, extra: { quoteId?: string; kind?: string } = {}) {
+  return m.db.message.create({
+    data: {
+      channel: "whatsapp",
+      direction: "inbound",
+      origin: "customer",
+      kind: extra.kind ?? "text",
+      body,
+      customerId,
+      quoteId: extra.quoteId ?? null,
+      status: "received",
+      providerMessageId: `wamid.in${++wamids}`,
+      createdAt,
+    },
+  });
+}
+
+function outbound(customerId: string, body: string, createdAt: Date, extra: { origin?: string; status?: string; channel?: string; orderId?: string } = {}) {
+  return m.db.message.create({
+    data: {
+      channel: extra.channel ?? "whatsapp",
+      direction: "outbound",
+      origin: extra.origin ?? "admin",
+      kind: "text",
+      body,
+      customerId,
+      orderId: extra.orderId ?? null,
+      status: extra.status ?? "delivered",
+      createdAt,
+    },
+  });
+}
+
+describe("listConversations", () => {
+  it("lists one conversation per customer with WhatsApp messages, newest activity first, previewing the newest message", async () => {
+    const ann = await m.factories.makeCustomer({ name: "Ann Mokoena" });
+    const ben = await m.factories.makeCustomer({ name: "Ben Dlamini" });
+    const emailOnly = await m.factories.makeCustomer({ name: "Cara Email" });
+    await inbound(ann.id, "Hello, is the hamper ready?", minutesAgo(30));
+    await outbound(ann.id, "Yes, tomorrow!", minutesAgo(20));
+    await inbound(ben.id, "Thanks", minutesAgo(25));
+    await outbound(emailOnly.id, "Your quote", minutesAgo(1), { channel: "email" });
+
+    const conversations = await m.queries.listConversations();
+    expect(conversations.map((row) => row.name)).toEqual(["Ann Mokoena", "Ben Dlamini"]);
+    expect(conversations[0]).toMatchObject({ customerId: ann.id, phone: ann.phone, last: { direction: "outbound", body: "Yes, tomorrow!" } });
+    expect(conversations[1]!.last).toMatchObject({ direction: "inbound", body: "Thanks" });
+
+    // A new message moves its conversation to the top.
+    await inbound(ben.id, "One more thing", minutesAgo(0));
+    expect((await m.queries.listConversations()).map((row) => row.name)).toEqual(["Ben Dlamini", "Ann Mokoena"]);
+  });
+
+  it("counts unread inbound messages since the thread was last read, and waits for an admin's answer", async () => {
+    const customer = await m.factories.makeCustomer();
+    await inbound(customer.id, "First", minutesAgo(10));
+    const second = await inbound(customer.id, "Second", minutesAgo(9));
+    const find = async () => (await m.queries.listConversations()).find((row) => row.customerId === customer.id)!;
+    expect(await find()).toMatchObject({ unread: 2, waiting: true });
+
+    await m.markThreadSeen({ customerId: customer.id, upToMessageId: second.id });
+    expect(await find()).toMatchObject({ unread: 0, waiting: true });
+
+    // An automatic message and a failed answer are no answer; an admin's reply on its way is.
+    await outbound(customer.id, "Your order is ready", minutesAgo(8), { origin: "system:order.ready" });
+    await outbound(customer.id, "Sorry, failed", minutesAgo(7), { status: "failed" });
+    expect((await find()).waiting).toBe(true);
+    await outbound(customer.id, "On it!", minutesAgo(6), { status: "queued" });
+    expect((await find()).waiting).toBe(false);
+
+    await inbound(customer.id, "Third", minutesAgo(5));
+    expect(await find()).toMatchObject({ unread: 1, waiting: true, last: { body: "Third" } });
+  });
+
+  it("filters to unread and to waiting conversations, and counts them for the navigation", async () => {
+    const unreadWaiting = await m.factories.makeCustomer({ name: "Unread Waiting" });
+    const readWaiting = await m.factories.makeCustomer({ name: "Read Waiting" });
+    const answered = await m.factories.makeCustomer({ name: "Answered" });
+    await inbound(unreadWaiting.id, "Hi", minutesAgo(3));
+    const seen = await inbound(readWaiting.id, "Hi", minutesAgo(4));
+    await m.markThreadSeen({ customerId: readWaiting.id, upToMessageId: seen.id });
+    const asked = await inbound(answered.id, "Hi", minutesAgo(6));
+    await m.markThreadSeen({ customerId: answered.id, upToMessageId: asked.id });
+    await outbound(answered.id, "Hello!", minutesAgo(5));
+
+    const names = async (filter: "all" | "unread" | "waiting") => (await m.queries.listConversations(filter)).map((row) => row.name);
+    expect(await names("all")).toEqual(["Unread Waiting", "Read Waiting", "Answered"]);
+    expect(await names("unread")).toEqual(["Unread Waiting"]);
+    expect(await names("waiting")).toEqual(["Unread Waiting", "Read Waiting"]);
+    expect(await m.queries.inboxCounts()).toEqual({ unread: 1, waiting: 2 });
+  });
+
+  it("counts nothing in an empty inbox", async () => {
+    expect(await m.queries.listConversations()).toEqual([]);
+    expect(await m.queries.inboxCounts()).toEqual({ unread: 0, waiting: 0 });
+  });
+});
+
+describe("getThread", () => {
+  it("shows both directions oldest first, WhatsApp only, with the quote and order each message is about", async () => {
+    const order = await m.factories.makeOrder();
+    const customerId = order.customerId;
+    const quote = await m.db.quote.findUniqueOrThrow({ where: { id: order.quoteId } });
+    await inbound(customerId, "About my quote", minutesAgo(10), { quoteId: quote.id });
+    await outbound(customerId, "Your order is on its way", minutesAgo(5), { orderId: order.id, origin: "system:order.out_for_delivery" });
+    await outbound(customerId, "By email", minutesAgo(4), { channel: "email" });
+    await outbound(customerId, "Not delivered", minutesAgo(3), { status: "failed" });
+    await m.db.message.updateMany({ where: { body: "Not delivered" }, data: { errorTitle: "Message undeliverable", errorDetail: "Use email instead." } });
+
+    const thread = (await m.queries.getThread(customerId))!;
+    const view = m.toThreadView(thread);
+    expect(view.messages.map((message) => [message.direction, message.body])).toEqual([
+      ["inbound", "About my quote"],
+      ["outbound", "Your order is on its way"],
+      ["outbound", "Not delivered"],
+    ]);
+    expect(view.messages[0]!.about).toEqual([{ href: `/admin/quotes/${quote.id}`, label: quote.number }]);
+    expect(view.messages[1]!.about).toEqual([{ href: `/admin/orders/${order.id}`, label: order.number }]);
+    expect(view.messages[2]!.failure).toBe("Message undeliverable: Use email instead.");
+    expect(view).toMatchObject({ unread: 1, newestInboundId: thread.messages[0]!.id });
+    expect(await m.queries.getThread("no-such-customer")).toBeNull();
+  });
+
+  it("says whether free text is allowed and for how long, or why the admin cannot write", async () => {
+    const open = await m.factories.makeCustomer();
+    await m.db.customer.update({ where: { id: open.id }, data: { lastInboundWhatsAppAt: minutesAgo(60) } });
+    expect(m.toThreadView((await m.queries.getThread(open.id))!).reply).toEqual({
+      ok: true,
+      windowOpen: true,
+      windowText: expect.stringMatching(/free text is allowed for 2[23] h \d+ min more/),
+    });
+    const closed = await m.factories.makeCustomer();
+    expect(m.toThreadView((await m.queries.getThread(closed.id))!).reply).toMatchObject({ ok: true, windowOpen: false });
+    const optedOut = await m.factories.makeCustomer({ whatsappOptedOutAt: new Date() });
+    expect(m.toThreadView((await m.queries.getThread(optedOut.id))!).reply).toEqual({ ok: false, reason: expect.stringMatching(/opted out|asked not to be messaged/) });
+  });
+});
+
+describe("markThreadSeen", () => {
+  it("reads the thread up to the message shown, tells Meta once, and never moves back", async () => {
+    const customer = await m.factories.makeCustomer();
+    const older = await inbound(customer.id, "One", minutesAgo(5));
+    const newer = await inbound(customer.id, "Two", minutesAgo(4));
+
+    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: newer.id })).toEqual({ advanced: true, readReceipt: "sent" });
+    expect(graphCalls).toEqual([
+      { path: expect.stringMatching(/\/v\d+\.\d+\/[^/]+\/messages$/), body: { messaging_product: "whatsapp", status: "read", message_id: newer.providerMessageId } },
+    ]);
+    // Again, or from an older tab: nothing changes and Meta is not asked again.
+    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: newer.id })).toEqual({ advanced: false, readReceipt: "not-needed" });
+    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: older.id })).toEqual({ advanced: false, readReceipt: "not-needed" });
+    expect(graphCalls).toHaveLength(1);
+    expect((await m.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).inboxSeenAt).toEqual(newer.createdAt);
+  });
+
+  it("keeps our read state when Meta refuses the receipt", async () => {
+    const customer = await m.factories.makeCustomer();
+    const message = await inbound(customer.id, "Hi", minutesAgo(1));
+    graphRefuses = true;
+    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: message.id })).toEqual({ advanced: true, readReceipt: "refused" });
+    expect((await m.queries.listConversations()).find((row) => row.customerId === customer.id)?.unread).toBe(0);
+  });
+
+  it("refuses a message that is not this customer's inbound message", async () => {
+    const customer = await m.factories.makeCustomer();
+    const other = await m.factories.makeCustomer();
+    const theirs = await inbound(other.id, "Hi", minutesAgo(1));
+    const ours = await outbound(customer.id, "Hello", minutesAgo(1));
+    await expect(m.markThreadSeen({ customerId: customer.id, upToMessageId: theirs.id })).rejects.toThrow(/not in the customer's conversation/);
+    await expect(m.markThreadSeen({ customerId: customer.id, upToMessageId: ours.id })).rejects.toThrow(/not in the customer's conversation/);
+    expect(graphCalls).toHaveLength(0);
+  });
+});
+
+describe("queueWhatsAppForCustomer", () => {
+  const text = (customerId: string, body = "Hi Ann", extra: { quoteId?: string } = {}) => ({ kind: "text" as const, customerId, idempotencyKey: randomUUID(), body, ...extra });
+
+  async function customerInWindow(overrides: Parameters<TModules["factories"]["makeCustomer"]>[0] = {}) {
+    const customer = await m.factories.makeCustomer(overrides);
+    return m.db.customer.update({ where: { id: customer.id }, data: { lastInboundWhatsAppAt: minutesAgo(5) } });
+  }
+
+  it("queues free text inside the window to the customer's own number, about no record, once per key", async () => {
+    const customer = await customerInWindow();
+    const input = text(customer.id);
+    const { messageId } = await m.queueWhatsAppForCustomer(input, adminId);
+    expect(await m.queueWhatsAppForCustomer(input, adminId)).toEqual({ messageId });
+    const message = await m.db.message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(message).toMatchObject({ status: "queued", channel: "whatsapp", origin: "admin", sentById: adminId, customerId: customer.id, quoteId: null, recipient: customer.phone, body: "Hi Ann" });
+    expect(await m.db.message.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+
+  it("refuses free text outside the window, and any message to a customer who opted out or has no number", async () => {
+    const closed = await m.factories.makeCustomer();
+    await expect(m.queueWhatsAppForCustomer(text(closed.id), adminId)).rejects.toThrow(/only allows an approved template/);
+    const optedOut = await customerInWindow({ whatsappOptedOutAt: new Date() });
+    await expect(m.queueWhatsAppForCustomer(text(optedOut.id), adminId)).rejects.toThrow(/opted out|asked not to be messaged/);
+    const noPhone = await m.factories.makeCustomer({ phone: null });
+    await expect(m.queueWhatsAppForCustomer(text(noPhone.id), adminId)).rejects.toThrow(/no WhatsApp number/);
+    expect(await m.db.message.count()).toBe(0);
+  });
+
+  it("queues a template outside the window, but never an accept link without its quote", async () => {
+    const customer = await m.factories.makeCustomer();
+    const template = { kind: "template" as const, customerId: customer.id, idempotencyKey: randomUUID(), templateName: "order_update", language: "en", parameters: ["Ann"] };
+    const { messageId } = await m.queueWhatsAppForCustomer(template, adminId);
+    expect(await m.db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ kind: "template", templateName: "order_update", templateParams: '["Ann"]', status: "queued" });
+    await expect(m.queueWhatsAppForCustomer({ ...template, idempotencyKey: randomUUID(), buttonParameter: `q/${"A".repeat(32)}` }, adminId)).rejects.toThrow(/choose the quote/);
+  });
+
+  it("is about a quote asked from the customer's own number, and refuses a quote asked from another", async () => {
+    const customer = await customerInWindow();
+    const own = await m.factories.makeQuote({ customerId: customer.id });
+    const { messageId } = await m.queueWhatsAppForCustomer(text(customer.id, "About your quote", { quoteId: own.id }), adminId);
+    expect(await m.db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ quoteId: own.id, recipient: customer.phone });
+
+    const elsewhere = await m.factories.makeQuote({ customerId: customer.id });
+    await m.db.quote.update({ where: { id: elsewhere.id }, data: { contactPhone: "27829990000" } });
+    await expect(m.queueWhatsAppForCustomer(text(customer.id, "Hi", { quoteId: elsewhere.id }), adminId)).rejects.toThrow(/asked from another number/);
+    const strangers = await m.factories.makeQuote();
+    await expect(m.queueWhatsAppForCustomer(text(customer.id, "Hi", { quoteId: strangers.id }), adminId)).rejects.toThrow(/not this customer's/);
+  });
+});
