@@ -97,7 +97,9 @@ export async function startKillRun(options: TKillRunOptions) {
   const { db } = await import("@/lib/db");
   const maxPerSecond = env.WHATSAPP_MAX_MPS;
   const receiver = await startReceiver(() => new Response("ok"));
-  const graph = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: receiver.url, webhookDelayMs: 0, throughputPerSecond: maxPerSecond });
+  // Hundreds of templates to as many new customers: past a new portfolio's 250 a day, which the
+  // outbox would hold (lib/whatsapp-usage/), so the sandbox's number reports no messaging limit.
+  const graph = await startSandboxServer({ ...whatsappConfig, port, webhookUrl: receiver.url, webhookDelayMs: 0, throughputPerSecond: maxPerSecond, setup: { messagingLimit: "TIER_UNLIMITED" } });
   const smtp = await startSmtpListener();
 
   await seedQueuedMessages(options.messages);

@@ -7,10 +7,13 @@
 // `failed` goes last: for one message `failed` and `delivered` are alternatives, and a delivery in
 // the same batch must win (lib/whatsapp/status-order.ts). Its error is written only when the
 // message ends up failed, so a delivered message never shows an error that invites a resend.
+//
+// Meta's pricing (billable, category, type, model) is kept on the message from the first status
+// that carries it, whatever its kind and order; later ones, repeats included, leave it as it is.
 import "server-only";
 import { dialect, type TTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TDeliveryStatus } from "@/lib/whatsapp/webhook";
+import type { TDeliveryStatus, TStatusPricing } from "@/lib/whatsapp/webhook";
 import type { WhatsAppError } from "@/lib/whatsapp/errors";
 import { statusRank } from "@/lib/whatsapp/status-order";
 import { requeueForEmail, shouldFallBackLate } from "@/lib/message-lifecycle/late-failure";
@@ -23,6 +26,7 @@ export type TProviderStatus = {
   wamid: string;
   error?: WhatsAppError;
   pricingType?: string | null;
+  pricing?: TStatusPricing;
 };
 
 export type TProviderStatusOutcome = { applied: number; duplicates: number };
@@ -38,6 +42,32 @@ const timestamp = (at: Date) => (dialect === "postgresql" ? Prisma.sql`CAST(${at
 /** CASE "id" WHEN <id> THEN <value> ... END, for a value that differs per message. */
 function perMessage(updates: readonly TProviderStatus[], value: (update: TProviderStatus) => Prisma.Sql): Prisma.Sql {
   return Prisma.sql`CASE "id" ${Prisma.join(updates.map((update) => Prisma.sql`WHEN ${update.messageId} THEN ${value(update)}`), " ")} END`;
+}
+
+// A bare parameter in a CASE branch: PostgreSQL needs the boolean typed (a NULL too, or a CASE of
+// NULLs is text), SQLite stores 1 / 0.
+const boolean = (value: boolean | undefined) =>
+  dialect === "postgresql" ? Prisma.sql`CAST(${value ?? null} AS BOOLEAN)` : Prisma.sql`${value === undefined ? null : value ? 1 : 0}`;
+
+/** Stores the pricing of messages that have none yet (first seen wins). */
+async function applyPricing(tx: TTx, events: readonly TProviderStatus[], now: Date): Promise<void> {
+  const first = new Map<string, TProviderStatus & { pricing: TStatusPricing }>();
+  for (const event of events) {
+    if (event.pricing && !first.has(event.messageId)) first.set(event.messageId, { ...event, pricing: event.pricing });
+  }
+  const priced = [...first.values()];
+  for (let start = 0; start < priced.length; start += CHUNK) {
+    const chunk = priced.slice(start, start + CHUNK);
+    await tx.$executeRaw`
+      UPDATE "Message" SET
+        "pricingBillable" = ${perMessage(chunk, (u) => boolean(u.pricing?.billable))},
+        "pricingCategory" = ${perMessage(chunk, (u) => Prisma.sql`${u.pricing?.category ?? null}`)},
+        "pricingType" = ${perMessage(chunk, (u) => Prisma.sql`${u.pricing?.type ?? null}`)},
+        "pricingModel" = ${perMessage(chunk, (u) => Prisma.sql`${u.pricing?.model ?? null}`)},
+        "pricedAt" = ${perMessage(chunk, (u) => timestamp(u.at))},
+        "updatedAt" = ${timestamp(now)}
+      WHERE "id" IN (${Prisma.join(chunk.map((u) => u.messageId))}) AND "pricedAt" IS NULL`;
+  }
 }
 
 const errorDetail = (error: WhatsAppError) => [error.details, error.action].filter(Boolean).join(" ") || null;
@@ -93,6 +123,7 @@ export async function applyProviderStatuses(tx: TTx, events: readonly TProviderS
       }
     }
   }
+  await applyPricing(tx, events, now);
   if (recorded.length > 0) {
     await tx.messageStatusEvent.createMany({
       data: recorded.map((event) => ({

@@ -45,7 +45,7 @@ async function applyStatuses(tx: TTx, events: TStatusEvent[], now: Date): Promis
       outcome.unmatched++;
       continue;
     }
-    matched.push({ messageId, status: event.status, at: event.timestamp, wamid: event.wamid, error: event.error, pricingType: event.pricingType });
+    matched.push({ messageId, status: event.status, at: event.timestamp, wamid: event.wamid, error: event.error, pricingType: event.pricingType, pricing: event.pricing });
   }
   const applied = await applyProviderStatuses(tx, matched, now);
   outcome.statuses = applied.applied;

@@ -27,6 +27,8 @@ import { describeFailure, failuresInARow, nextAfterFailure } from "@/lib/outbox/
 import { storedContent, withoutSecret } from "@/lib/outbox/stored-copy";
 import { createOutboxStore, type TClaimed } from "@/lib/outbox/store";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
+import { isBusinessInitiated } from "@/lib/whatsapp-usage/business-initiated";
+import type { TMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 import type { TSendResult } from "@/lib/whatsapp/client";
 import type { TTemplateMessage, TTextMessage } from "@/lib/whatsapp/payloads";
 
@@ -56,9 +58,11 @@ export type TDispatcherOptions = {
   mailDomain?: string;
   /** Makes the Prisma client (a new one after SQLITE_BUSY). */
   createDb?: () => TDb;
+  /** Holds business-initiated sends while the messaging limit is full (lib/whatsapp-usage/guard.ts). */
+  messagingLimit?: TMessagingLimitGuard;
 };
 
-export type TDispatcherStats = { claimed: number; accepted: number; retried: number; fellBack: number; failed: number; uncertain: number; requeued: number };
+export type TDispatcherStats = { claimed: number; accepted: number; retried: number; fellBack: number; failed: number; uncertain: number; requeued: number; held: number };
 
 type TSendPlan = Extract<TPlan, { send: true }>;
 
@@ -69,7 +73,7 @@ export function createDispatcher(options: TDispatcherOptions) {
   const mailDomain = options.mailDomain ?? "ssg-admin.local";
   const policy = { maxAttempts: options.maxAttempts ?? 6, confirmGraceMs: options.confirmGraceMs ?? 120_000, backoff: options.backoff };
   const store = createOutboxStore({ workerId, leaseMs: options.leaseMs ?? 60_000, createDb: options.createDb });
-  const stats: TDispatcherStats = { claimed: 0, accepted: 0, retried: 0, fellBack: 0, failed: 0, uncertain: 0, requeued: 0 };
+  const stats: TDispatcherStats = { claimed: 0, accepted: 0, retried: 0, fellBack: 0, failed: 0, uncertain: 0, requeued: 0, held: 0 };
 
   async function deliver({ message, setting }: TClaimed): Promise<void> {
     const id = message.id;
@@ -78,10 +82,11 @@ export function createDispatcher(options: TDispatcherOptions) {
       await store.finishFailure(id, null, { ...toFailed(now), errorCode: "no_customer", errorTitle: "Not sent", errorDetail: "The message has no customer." });
       return;
     }
+    // About a quote or its order: to the details the quote was requested with.
+    const customer = recipientFor(message.customer, message.quote ?? message.order?.quote ?? null);
     const plan = planAttempt({
       message,
-      // About a quote or its order: to the details the quote was requested with.
-      customer: recipientFor(message.customer, message.quote ?? message.order?.quote ?? null),
+      customer,
       quote: message.quote,
       order: message.order,
       setting,
@@ -107,12 +112,29 @@ export function createDispatcher(options: TDispatcherOptions) {
       await options.pacer.acquire();
     }
 
-    if (!(await store.startAttempt(id, number, storedContent(plan), new Date()))) return;
+    if (!(await startAttempt(id, number, plan, customer.lastInboundWhatsAppAt))) return;
     try {
       await send(id, number, plan);
     } catch (error) {
       await recordFailure(id, number, message.event !== null, plan, error, message.sendAttempts);
     }
+  }
+
+  /**
+   * Writes the try down, unless it is business-initiated and the messaging limit is full: then it
+   * stays queued until a slot frees, with the reason (held, not failed; no try is recorded).
+   */
+  async function startAttempt(id: string, number: number, plan: TSendPlan, lastInboundWhatsAppAt: Date | null): Promise<boolean> {
+    const startedAt = new Date();
+    const businessInitiated = isBusinessInitiated(plan.content, lastInboundWhatsAppAt, startedAt);
+    const start = () => store.startAttempt(id, number, { ...storedContent(plan), businessInitiatedAt: businessInitiated ? startedAt : null }, startedAt);
+    if (!businessInitiated || !options.messagingLimit) return start();
+    const checked = await options.messagingLimit.check({ messageId: id, recipient: plan.to, now: startedAt }, start);
+    if (!checked.held) return checked.started;
+    const { dueAt, ...reason } = checked.held;
+    stats.held++;
+    await store.finishFailure(id, null, { ...toQueued(dueAt), ...reason });
+    return false;
   }
 
   async function send(id: string, number: number, plan: TSendPlan): Promise<void> {

@@ -9,6 +9,7 @@ import { onQueued } from "@/lib/message-lifecycle/queue-signal";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { createDispatcher, type TDispatcher } from "@/lib/outbox/dispatcher";
 import { createDatabasePacer } from "@/lib/outbox/pacing-shared";
+import { createMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 
 const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher; ssgDispatcherListening?: () => void };
 
@@ -29,6 +30,8 @@ export function createConfiguredDispatcher(overrides: { workerId?: string } = {}
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     mailDomain: new URL(appUrl).hostname,
     workerId: overrides.workerId,
+    // Meta's tier for the portfolio, read from the phone number every few hours.
+    messagingLimit: createMessagingLimitGuard({ readMetaTier: async () => (await getWhatsAppClient().getPhoneNumber()).whatsapp_business_manager_messaging_limit }),
   });
 }
 

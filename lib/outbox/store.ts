@@ -47,7 +47,7 @@ const unfinishedTry = Prisma.sql`EXISTS (SELECT 1 FROM "MessageAttempt" a WHERE 
 /** What a try writes on the message before the call: what is sent, to whom, by which channel. */
 export type TTryContent = Pick<
   Prisma.MessageUpdateManyMutationInput,
-  "channel" | "kind" | "recipient" | "fallbackReason" | "body" | "subject" | "templateName" | "templateLanguage" | "templateParams"
+  "channel" | "kind" | "recipient" | "fallbackReason" | "body" | "subject" | "templateName" | "templateLanguage" | "templateParams" | "businessInitiatedAt"
 > & { channel: string };
 
 type TMessageChange = Prisma.MessageUpdateManyMutationInput;

@@ -91,10 +91,20 @@ describe("parseWebhook", () => {
       callbackData: "msg-1",
       pricingCategory: "utility",
       pricingType: "regular",
+      pricing: { billable: true, category: "utility", type: "regular", model: "PMP" },
       error: undefined,
     });
     expect(events[3]).toMatchObject({ userId: "ZA.77" });
   });
+
+  it("keeps a status whose pricing does not fit, without the part that does not", () => {
+    const odd = status("wamid.P", "sent", "1732450000", { pricing: { billable: "yes", category: "marketing", type: 7, pricing_model: "PMP" } });
+    const [event] = parseWebhook(post([messages({ statuses: [odd] })]));
+    expect(event).toMatchObject({ type: "status", wamid: "wamid.P", pricing: { billable: undefined, category: "marketing", type: undefined, model: "PMP" } });
+    const [broken] = parseWebhook(post([messages({ statuses: [status("wamid.Q", "sent", "1732450000", { pricing: "free" })] })]));
+    expect(broken).toMatchObject({ type: "status", wamid: "wamid.Q", pricing: undefined });
+  });
+
 
   it("takes a status's BSUID from recipient_user_id, or else from the matching contact", () => {
     const [event] = parseWebhook(post([messages({ contacts: [{ wa_id: "27821234567", user_id: "ZA.55" }], statuses: [status("wamid.C", "sent", "1")] })]));

@@ -40,6 +40,9 @@ export function verifyChallenge(searchParams: URLSearchParams, verifyToken: stri
 
 export type TDeliveryStatus = "sent" | "delivered" | "read" | "failed";
 
+/** Meta's pricing of a message, as a status webhook carries it (any part may be missing). */
+export type TStatusPricing = { billable?: boolean; category?: string; type?: string; model?: string };
+
 export type TWebhookEvent =
   | {
       type: "status";
@@ -53,6 +56,7 @@ export type TWebhookEvent =
       callbackData?: string;
       pricingCategory?: string;
       pricingType?: string;
+      pricing?: TStatusPricing;
       error?: WhatsAppError;
     }
   | {
@@ -94,7 +98,16 @@ const ZStatusSchema = z.looseObject({
   recipient_id: z.string().optional(),
   recipient_user_id: z.string().optional(),
   biz_opaque_callback_data: z.string().optional(),
-  pricing: z.looseObject({ category: z.string().optional(), type: z.string().optional() }).optional(),
+  // Pricing is kept for the cost estimate only: a part that does not fit is dropped, never the status.
+  pricing: z
+    .looseObject({
+      billable: z.boolean().optional().catch(undefined),
+      pricing_model: z.string().max(40).optional().catch(undefined),
+      category: z.string().max(60).optional().catch(undefined),
+      type: z.string().max(60).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
   errors: z.array(ZErrorSchema).optional(),
 });
 
@@ -166,6 +179,7 @@ function statusEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
     callbackData: status.biz_opaque_callback_data,
     pricingCategory: status.pricing?.category,
     pricingType: status.pricing?.type,
+    pricing: status.pricing && { billable: status.pricing.billable, category: status.pricing.category, type: status.pricing.type, model: status.pricing.pricing_model },
     error: firstError ? whatsAppErrorFromStatusError(firstError) : undefined,
   };
 }

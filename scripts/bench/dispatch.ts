@@ -34,6 +34,8 @@ const graph = await startSandboxServer({
   webhookDelayMs: 0,
   throughputPerSecond: rate,
   pairLimit: { count: 3, windowMs: 6_000 },
+  // 1,000 templates to new customers: past a new portfolio's 250 a day, which the outbox would hold.
+  setup: { messagingLimit: "TIER_UNLIMITED" },
 });
 
 // 1,000 messages to 1,000 customers measure the rate; then 20 customers get three messages at

@@ -286,3 +286,32 @@ describe("management endpoints", () => {
     expect((await call("GET", "/graph/v26.0/x")).json.error.code).toBe(100);
   });
 });
+
+describe("pricing on status webhooks", () => {
+  const pricingOf = (posted: TPosted[]) => posted.map((post) => JSON.parse(post.body).entry[0].changes[0].value.statuses[0].pricing);
+
+  it("prices as Meta does since July 2025: a reply in the window is free service, a utility template in it is free, others are billable", async () => {
+    const { sandbox, send, posted } = setup();
+    sandbox.setLastInbound("27821234567", new Date());
+    await send(text("27821234567"));
+    await sandbox.settle();
+    await send(template("27821234567", "order_update", "en", ["Ann", "Q-1", "R1"]));
+    await sandbox.settle();
+    const prices = pricingOf(posted);
+    expect(prices.slice(0, 3)).toEqual(Array(3).fill({ billable: false, pricing_model: "PMP", category: "service", type: "free_customer_service" }));
+    expect(prices.slice(3)).toEqual(Array(3).fill({ billable: false, pricing_model: "PMP", category: "utility", type: "free_customer_service" }));
+    posted.length = 0;
+    sandbox.setLastInbound("27821234567", null);
+    await send(template("27821234567", "order_update", "en", ["Ann", "Q-1", "R1"]));
+    await sandbox.settle();
+    expect(pricingOf(posted)).toEqual(Array(3).fill({ billable: true, pricing_model: "PMP", category: "utility", type: "regular" }));
+  });
+
+  it("leaves pricing off a failed status, as Meta does", async () => {
+    const { sandbox, send, posted } = setup();
+    await send(template("27610131026", "hello_world", "en_US"));
+    await sandbox.settle();
+    const statusesPosted = posted.map((post) => JSON.parse(post.body).entry[0].changes[0].value.statuses[0]);
+    expect(statusesPosted.map((status) => [status.status, status.pricing?.type])).toEqual([["sent", "regular"], ["failed", undefined]]);
+  });
+});
