@@ -19,5 +19,9 @@ export function getSandbox(): TSandbox | null {
     version: whatsappConfig.version,
     webhookUrl: `${appUrl}/api/webhooks/whatsapp`,
     webhookDelayMs: env.WHATSAPP_SANDBOX_WEBHOOK_DELAY_MS,
+    // As Meta does: free text outside the window is accepted, then failed by webhook (131047).
+    windowFailure: "webhook",
+    // The media URLs it hands out are fetched by this app's client, through the same route.
+    publicUrl: whatsappConfig.baseUrl,
   }));
 }

@@ -1,7 +1,7 @@
 // The sandbox's checks on POST /{phone-number-id}/messages, in the order Meta applies them, with
 // Meta's codes: a malformed body is 100, a bad number 131009, the failure numbers of
 // ./failures.ts, the test number's allowed list 131030, free text outside the 24-hour window
-// 131047, a template that is unknown or not approved 132001 (paused 132015, disabled 132016),
+// 131047 (at once, or accepted and then failed by webhook as Meta does), a template that is unknown or not approved 132001 (paused 132015, disabled 132016),
 // a wrong parameter count 132000.
 import { MAX_CALLBACK_DATA_LENGTH, MAX_TEXT_LENGTH } from "@/lib/whatsapp/payloads";
 import { failureResponse, graphErrorResponse, immediateFailure, sandboxFailure } from "@/lib/whatsapp/sandbox/failures";
@@ -11,9 +11,25 @@ export type TSendPricing = { billable: boolean; category: string; type: string }
 
 export type TCheckedSend =
   | { ok: false; response: Response }
-  | { ok: true; to: string; type: "text" | "template"; callbackData?: string; pricing: TSendPricing };
+  | {
+      ok: true;
+      to: string;
+      type: "text" | "template";
+      callbackData?: string;
+      pricing: TSendPricing;
+      /** Accepted, but Meta will report it failed with this code by webhook (131047: the window is closed). */
+      laterFailure?: number;
+    };
 
-export type TSendContext = { windowOpen: (to: string) => boolean; allowedRecipients?: ReadonlySet<string> };
+/** Meta's "more than 24 hours since the customer last wrote". */
+export const RE_ENGAGEMENT = 131047;
+
+export type TSendContext = {
+  windowOpen: (to: string) => boolean;
+  /** Free text outside the window: accepted and failed by webhook, as Meta does (else refused at once). */
+  windowFailsByWebhook?: boolean;
+  allowedRecipients?: ReadonlySet<string>;
+};
 
 type TBody = Record<string, unknown>;
 
@@ -47,14 +63,17 @@ export function checkSend(body: TBody, context: TSendContext): TCheckedSend {
     const text = record(body.text)?.body;
     if (typeof text !== "string" || !text.trim()) return invalidParameter("The parameter text['body'] is required.");
     if (characters(text) > MAX_TEXT_LENGTH) return invalidParameter(`Param text['body'] must be at most ${MAX_TEXT_LENGTH} characters long.`);
-    if (!windowOpen) {
+    // Meta accepts free text outside the window (200 and a wamid) and fails it by a status webhook
+    // with 131047 (index.ts schedules it); `windowFailsByWebhook: false` refuses it at once instead.
+    if (!windowOpen && !context.windowFailsByWebhook) {
       return refuse(
-        graphErrorResponse(131047, "(#131047) Re-engagement message", 400, {
+        graphErrorResponse(RE_ENGAGEMENT, "(#131047) Re-engagement message", 400, {
           details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
         }),
       );
     }
-    return { ok: true, to, type: "text", callbackData, pricing: { billable: false, category: "service", type: "free_customer_service" } };
+    const laterFailure = windowOpen ? {} : { laterFailure: RE_ENGAGEMENT };
+    return { ok: true, to, type: "text", callbackData, pricing: { billable: false, category: "service", type: "free_customer_service" }, ...laterFailure };
   }
   if (type === "template") return checkTemplate(body, to, callbackData, windowOpen);
   return refuse(graphErrorResponse(131051, "(#131051) Unsupported message type", 400, { details: `The sandbox sends text and template messages, not ${String(type)}.` }));

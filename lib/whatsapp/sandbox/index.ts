@@ -6,6 +6,7 @@
 // (./failures.ts), templates are listed in ./templates.ts. State is in memory, per process.
 import { bsuidFor, messagesEnvelope, inboundValue, newWamid, postSignedWebhook, sleep, statusValue, type TStatusInput, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 import { checkSend, type TSendPricing } from "@/lib/whatsapp/sandbox/check-send";
+import { createCustomerSide } from "@/lib/whatsapp/sandbox/inbound";
 import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
 import { defaultSandboxSetup, handleManagement, tokenExpired, type TSandboxSetup } from "@/lib/whatsapp/sandbox/management";
 import { createLimiter, limitResponse, type TSandboxLimits } from "@/lib/whatsapp/sandbox/limits";
@@ -19,6 +20,11 @@ export type TSandboxBehaviour = TSandboxLimits & {
   duplicateStatuses?: boolean;
   /** Post the statuses newest first (read, delivered, sent), as out-of-order delivery does. */
   reverseStatuses?: boolean;
+  /**
+   * Free text outside the 24-hour window: "webhook" accepts it and then fails it by a status webhook
+   * with 131047, as Meta does; "response" (the default) refuses it at once with 131047.
+   */
+  windowFailure?: "response" | "webhook";
   /** Test-number mode: only these numbers can receive messages; others get 131030. */
   allowedRecipients?: readonly string[];
 };
@@ -33,6 +39,8 @@ export type TSandboxOptions = TSandboxBehaviour & {
   /** The Graph version the app is configured with; requests under any vNN.N are served. */
   version?: string;
   webhookUrl: string | (() => string);
+  /** Where handle() is reachable from outside (the media URLs it hands out); else each request's origin. */
+  publicUrl?: string;
   /** Waits between webhook retries (default 250 ms, 1 s, 4 s). */
   webhookRetryDelaysMs?: readonly number[];
   /** Page size of message_templates when the request asks for more (Meta's default is 25). */
@@ -59,6 +67,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
     duplicateStatuses: options.duplicateStatuses,
     reverseStatuses: options.reverseStatuses,
     allowedRecipients: options.allowedRecipients,
+    windowFailure: options.windowFailure,
     throughputPerSecond: options.throughputPerSecond,
     pairLimit: options.pairLimit,
     faults: options.faults,
@@ -83,6 +92,16 @@ export function createGraphSandbox(options: TSandboxOptions) {
     retryDelaysMs: options.webhookRetryDelaysMs,
   };
   const ids = { wabaId: options.wabaId, phoneNumberId: options.phoneNumberId };
+  // The customer's side: any inbound type, STOP/START, and the media they send (./inbound.ts).
+  const customer = createCustomerSide({
+    ids,
+    post: (payload) => track(post(payload)),
+    openWindow: (from, userId, at) => {
+      lastInbound.set(from, at.getTime());
+      lastInbound.set(userId, at.getTime());
+    },
+    publicUrl: options.publicUrl,
+  });
 
   function track<T>(promise: Promise<T>): Promise<T> {
     inFlight.add(promise);
@@ -101,9 +120,10 @@ export function createGraphSandbox(options: TSandboxOptions) {
     return at !== undefined && Date.now() - at < SERVICE_WINDOW_MS;
   };
 
-  function scheduleStatuses(message: TSandboxSent, pricing: TSendPricing) {
-    const failureCode = laterFailureCode(message.to);
-    const steps: TStatusInput["status"][] = failureCode === undefined ? ["sent", "delivered", "read"] : ["sent", "failed"];
+  /** `windowFailure`: free text outside the window, which Meta fails at once by webhook (no `sent`). */
+  function scheduleStatuses(message: TSandboxSent, pricing: TSendPricing, windowFailure?: number) {
+    const failureCode = windowFailure ?? laterFailureCode(message.to);
+    const steps: TStatusInput["status"][] = windowFailure ? ["failed"] : failureCode === undefined ? ["sent", "delivered", "read"] : ["sent", "failed"];
     // Event times are fixed now, a second apart, whatever order they are posted in.
     const start = Date.now();
     const events = steps.map((status, index): TStatusInput => ({
@@ -143,7 +163,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
         ? Response.json({ success: true })
         : graphErrorResponse(100, "(#100) Invalid parameter message_id.", 400);
     }
-    const checked = checkSend(body, { windowOpen, allowedRecipients: behaviour.allowedRecipients ? new Set(behaviour.allowedRecipients) : undefined });
+    const checked = checkSend(body, { windowOpen, windowFailsByWebhook: behaviour.windowFailure === "webhook", allowedRecipients: behaviour.allowedRecipients ? new Set(behaviour.allowedRecipients) : undefined });
     if (!checked.ok) return checked.response;
     const verdict = limiter.check(checked.to, behaviour);
     if (!verdict.ok && verdict.kind !== "timeout") return limitResponse(verdict.failure);
@@ -152,13 +172,13 @@ export function createGraphSandbox(options: TSandboxOptions) {
       // No answer in time; when `accept` it was taken all the same (statuses follow by webhook).
       if (verdict.accept) {
         sent.push(message);
-        scheduleStatuses(message, checked.pricing);
+        scheduleStatuses(message, checked.pricing, checked.laterFailure);
       }
       await sleep(verdict.hangMs);
       return graphErrorResponse(131000, "(#131000) Something went wrong", 500);
     }
     sent.push(message);
-    scheduleStatuses(message, checked.pricing);
+    scheduleStatuses(message, checked.pricing, checked.laterFailure);
     return Response.json({
       messaging_product: "whatsapp",
       contacts: [{ input: checked.to, wa_id: checked.to }],
@@ -204,6 +224,8 @@ export function createGraphSandbox(options: TSandboxOptions) {
       }
       return sendMessage(request);
     }
+    const media = customer.handleMedia(request, url, { version, node, edge });
+    if (media) return media;
     return handleManagement(request, url, { node, edge, ...ids, accessToken, setup, templatePageSize: options.templatePageSize });
   }
 
@@ -219,6 +241,12 @@ export function createGraphSandbox(options: TSandboxOptions) {
   return {
     handle,
     simulateInbound,
+    /** The customer sends any inbound type (optionally replying to one of ours), STOP or START. */
+    sendFromCustomer: customer.sendFromCustomer,
+    customerStops: customer.customerStops,
+    customerStarts: customer.customerStarts,
+    /** A file kept as if a customer sent it; its media id. */
+    storeMedia: customer.storeFile,
     /** Messages accepted so far, oldest first. */
     sent: sent as readonly TSandboxSent[],
     /** Sends refused by the throughput and pair limits, and faults injected. */
@@ -259,6 +287,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
       deliveries.length = 0;
       limiter.reset();
       lastInbound.clear();
+      customer.resetMedia();
       accessToken = options.accessToken;
       setup = initialSetup();
     },
