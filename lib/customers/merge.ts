@@ -21,6 +21,7 @@ const MERGE_FIELDS = {
   id: true,
   ...CUSTOMER_CONTACT_SELECT,
   whatsappUserId: true,
+  whatsappUsername: true,
   whatsappConsentSource: true,
   phoneVerifiedAt: true,
   emailVerifiedAt: true,
@@ -56,6 +57,7 @@ export async function mergeCustomers(tx: TTx, input: TMergeInput): Promise<TMerg
       ...(takes("email") ? { email: merge.email, emailVerifiedAt: merge.emailVerifiedAt } : {}),
       ...(takes("phone") ? { phone: merge.phone, phoneVerifiedAt: merge.phoneVerifiedAt } : {}),
       ...(takes("whatsappUserId") ? { whatsappUserId: merge.whatsappUserId } : {}),
+      ...(!keep.whatsappUsername && merge.whatsappUsername ? { whatsappUsername: merge.whatsappUsername } : {}),
       // An opt-out on either record stands unless consent was given after it.
       whatsappOptedOutAt: optedOut && consent && consent > optedOut ? null : optedOut,
       whatsappConsentAt: consent,

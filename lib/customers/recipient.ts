@@ -5,7 +5,9 @@
 // form cannot send another quote's messages elsewhere by typing a known email or phone. What the
 // customer record knows about WhatsApp belongs to the customer's own number, so it counts only
 // when the quote's number is that number: their consent, their opt-out (which no form can undo:
-// only an admin recording consent again clears it) and their 24-hour window.
+// only an admin recording consent again, or their own START, clears it) and their 24-hour window.
+// Their business-scoped user id (a username without a number) is the address of last resort:
+// only for a message not about a quote, or when the quote's number is theirs.
 export type TContactSnapshot = {
   contactName: string;
   contactEmail: string | null;
@@ -18,6 +20,7 @@ export type TCustomerContact = {
   name: string;
   email: string | null;
   phone: string | null;
+  whatsappUserId?: string | null;
   contactPreference: string;
   whatsappConsentAt: Date | null;
   whatsappOptedOutAt: Date | null;
@@ -33,6 +36,7 @@ export function recipientFor(customer: TCustomerContact, quote: TContactSnapshot
       name: customer.name,
       email: customer.email,
       phone: customer.phone,
+      whatsappUserId: customer.whatsappUserId ?? null,
       contactPreference: customer.contactPreference,
       whatsappConsentAt: customer.whatsappConsentAt,
       whatsappOptedOutAt: customer.whatsappOptedOutAt,
@@ -44,6 +48,7 @@ export function recipientFor(customer: TCustomerContact, quote: TContactSnapshot
     name: quote.contactName,
     email: quote.contactEmail,
     phone: quote.contactPhone,
+    whatsappUserId: customersNumber ? (customer.whatsappUserId ?? null) : null,
     contactPreference: quote.contactPreference,
     whatsappConsentAt: customersNumber ? (quote.whatsappConsentAt ?? customer.whatsappConsentAt) : quote.whatsappConsentAt,
     whatsappOptedOutAt: customersNumber ? customer.whatsappOptedOutAt : null,
@@ -56,6 +61,7 @@ export const CUSTOMER_CONTACT_SELECT = {
   name: true,
   email: true,
   phone: true,
+  whatsappUserId: true,
   contactPreference: true,
   whatsappConsentAt: true,
   whatsappOptedOutAt: true,

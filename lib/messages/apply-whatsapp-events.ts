@@ -8,6 +8,7 @@ import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyProviderStatuses, type TProviderStatus } from "@/lib/message-lifecycle/provider-statuses";
 import { storeInboundMessage } from "@/lib/messages/inbound-store";
 import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
+import { applyWhatsAppKeyword } from "@/lib/customers/opt-out";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
@@ -67,6 +68,8 @@ async function applyInbound(tx: TTx, events: TInboundEvent[], now: Date): Promis
     seen.add(event.wamid);
     const customerId = await touchWhatsAppWriter(tx, event, now);
     queued += (await storeInboundMessage(tx, event, customerId, now)).queued;
+    // STOP / START (lib/customers/opt-out.ts): once per wamid, as the message itself.
+    if (event.kind === "text" && (await applyWhatsAppKeyword(tx, { customerId, text: event.text, wamid: event.wamid, at: event.timestamp }, now))?.confirmationId) queued++;
     stored++;
   }
   return { inbound: stored, queued };

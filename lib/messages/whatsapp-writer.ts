@@ -9,7 +9,7 @@ import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
 
-const WRITER_FIELDS = { id: true, phone: true, whatsappUserId: true, lastInboundWhatsAppAt: true, phoneVerifiedAt: true } as const;
+const WRITER_FIELDS = { id: true, phone: true, whatsappUserId: true, whatsappUsername: true, lastInboundWhatsAppAt: true, phoneVerifiedAt: true } as const;
 
 async function findWriter(tx: TTx, event: TInboundEvent) {
   const byPhone = event.from ? await tx.customer.findUnique({ where: { phone: event.from }, select: WRITER_FIELDS }) : null;
@@ -34,9 +34,10 @@ export async function touchWhatsAppWriter(tx: TTx, event: TInboundEvent, now: Da
   if (!existing) {
     const created = await tx.customer.create({
       data: {
-        name: event.profileName ?? (event.from ? `+${event.from}` : "WhatsApp user"),
+        name: event.profileName ?? (event.from ? `+${event.from}` : (event.username ?? "WhatsApp user")),
         phone: event.from ?? null,
         whatsappUserId: event.userId ?? null,
+        whatsappUsername: event.username ?? null,
         contactPreference: "whatsapp",
         lastInboundWhatsAppAt: event.timestamp,
         phoneVerifiedAt: event.from ? now : null,
@@ -57,6 +58,8 @@ export async function touchWhatsAppWriter(tx: TTx, event: TInboundEvent, now: Da
       ...(later ? { lastInboundWhatsAppAt: event.timestamp } : {}),
       ...(!existing.phone && event.from ? { phone: event.from } : {}),
       ...(!existing.whatsappUserId && event.userId ? { whatsappUserId: event.userId } : {}),
+      // A username can change; the newest message has the current one.
+      ...(later && event.username && event.username !== existing.whatsappUsername ? { whatsappUsername: event.username } : {}),
       ...(verifies ? { phoneVerifiedAt: now } : {}),
     },
   });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { chooseChannel, type TChannelCustomer, type TChannelInput } from "@/lib/outbox/channel";
+import { optedOutReason } from "@/lib/messages/whatsapp-eligibility";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 60 * 60 * 1000);
 
 const NO_PHONE = "This customer has no WhatsApp number on record.";
-const OPTED_OUT = "This customer asked not to be messaged on WhatsApp. Use email instead.";
+// The opt-out in the tests below is an hour before `now`.
+const OPTED_OUT = optedOutReason(new Date("2026-11-25T11:00:00Z"));
 const NO_CONSENT = "This customer has not agreed to be contacted on WhatsApp. Use email, or ask for their consent first.";
 const NO_EMAIL_SUFFIX = " The customer has no email address to send it to instead.";
 

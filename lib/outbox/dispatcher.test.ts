@@ -117,7 +117,7 @@ describe("channel choice", () => {
     await h.dispatcher.drain();
     const row = await message(messageId);
     expect(row.status).toBe("failed");
-    expect(row.errorDetail).toMatch(/asked not to be messaged on WhatsApp.*no email address/);
+    expect(row.errorDetail).toMatch(/opted out of WhatsApp on .*no email address/);
     expect(h.sandbox.sent).toHaveLength(0);
     expect(h.smtp.mails).toHaveLength(0);
   });

@@ -175,7 +175,7 @@ describe("queueWhatsAppForQuote", () => {
     const noConsent = await quoteFor({ consent: false });
     await expect(modules.send(template(noConsent.id), adminId)).rejects.toThrow(/not agreed/);
     const optedOut = await quoteFor({ optedOut: true });
-    await expect(modules.send(template(optedOut.id), adminId)).rejects.toThrow(/asked not to be messaged/);
+    await expect(modules.send(template(optedOut.id), adminId)).rejects.toThrow(/opted out of WhatsApp on /);
     expect(sandbox.sandbox.sent.length).toBe(0);
   });
 

@@ -323,6 +323,19 @@ describe("planAttempt for a message written by an admin", () => {
     });
   });
 
+  it("does not send to a customer who opted out after it was queued, but does send the opt-out's confirmation", () => {
+    const optedOut = { whatsappOptedOutAt: hoursAgo(1) };
+    expect(planAttempt(written({ kind: "text", body: "Hi" }, optedOut))).toEqual({ send: false, reason: expect.stringMatching(/opted out of WhatsApp on /) });
+    const confirmation = sent(planAttempt(written({ kind: "text", body: "You will no longer get WhatsApp messages", origin: "system:whatsapp-opt-out" }, optedOut)));
+    expect(confirmation.content).toMatchObject({ channel: "whatsapp", kind: "text" });
+  });
+
+  it("sends to the business-scoped user id of a customer with a username and no number", () => {
+    const plan = sent(planAttempt(written({ kind: "text", body: "Hi" }, { phone: null, whatsappUserId: "ZA.777" })));
+    expect(plan.to).toBe("ZA.777");
+    expect(sent(planAttempt(eventInput({}, { phone: null, whatsappUserId: "ZA.777", email: null }))).to).toBe("ZA.777");
+  });
+
   it("does not send a message without content", () => {
     const nothing = { send: false, reason: "This message has no content to send." };
     expect(planAttempt(written({ kind: "text", body: null }))).toEqual(nothing);

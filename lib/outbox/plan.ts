@@ -7,6 +7,8 @@ import { fieldValues, type TFieldSource } from "@/lib/notifications/fields";
 import { chooseChannel } from "@/lib/outbox/channel";
 import { withEmailProof } from "@/lib/customers/email-proof";
 import type { TRecipient } from "@/lib/customers/recipient";
+import { isOptOutConfirmation } from "@/lib/customers/opt-out-words";
+import { whatsappAddress, whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 
 export type TAttemptSummary = { number: number; outcome: string | null; errorCode: string | null; errorTitle: string | null; errorDetail: string | null };
 
@@ -14,6 +16,8 @@ export type TPlanInput = {
   message: {
     id: string;
     event: string | null;
+    /** Who queued it ("admin", "system:<event>"): the opt-out confirmation is told apart by it. */
+    origin?: string;
     channel: string;
     kind: string;
     body: string | null;
@@ -77,15 +81,24 @@ export function planAttempt(input: TPlanInput): TPlan {
       : choice.mode === "text"
         ? composeWhatsAppText(input.setting, values)
         : composeWhatsAppTemplate(input.setting, values);
-  const to = choice.channel === "email" ? customer.email! : customer.phone!;
+  const to = choice.channel === "email" ? customer.email! : whatsappAddress(customer)!;
   return { send: true, to, content, fallbackReason: choice.fallbackReason, secret: link?.token ?? null };
 }
 
-/** A message an admin wrote: sent as written, by WhatsApp, the channel the admin chose. */
+/**
+ * A message an admin wrote: sent as written, by WhatsApp, the channel the admin chose, while the
+ * customer still may be messaged there (they may have sent STOP since it was queued). The reply
+ * confirming an opt-out is the one message an opted-out customer still gets.
+ */
 function planFixedMessage(input: TPlanInput): TPlan {
   const { message, customer } = input;
   if (message.channel !== "whatsapp") return { send: false, reason: "Messages written by an admin are sent by WhatsApp only." };
-  if (!customer.phone) return { send: false, reason: "This customer has no WhatsApp number on record." };
+  const address = whatsappAddress(customer);
+  if (!address) return { send: false, reason: "This customer has no WhatsApp number on record." };
+  if (!isOptOutConfirmation(message.origin)) {
+    const eligibility = whatsappEligibility(customer, input.now);
+    if (!eligibility.ok) return { send: false, reason: eligibility.reason };
+  }
   if (message.kind === "template" && message.templateName) {
     const parameters = message.templateParams ? (JSON.parse(message.templateParams) as string[]) : [];
     let buttonUrlParameter = message.templateButtonParam ?? undefined;
@@ -100,14 +113,14 @@ function planFixedMessage(input: TPlanInput): TPlan {
     }
     return {
       send: true,
-      to: customer.phone,
+      to: address,
       content: { channel: "whatsapp", kind: "template", templateName: message.templateName, language: message.templateLanguage ?? "en", parameters, buttonUrlParameter, missing: [] },
       fallbackReason: null,
       secret,
     };
   }
   if (message.kind === "text" && message.body) {
-    return { send: true, to: customer.phone, content: { channel: "whatsapp", kind: "text", body: message.body, missing: [] }, fallbackReason: null, secret: null };
+    return { send: true, to: address, content: { channel: "whatsapp", kind: "text", body: message.body, missing: [] }, fallbackReason: null, secret: null };
   }
   return { send: false, reason: "This message has no content to send." };
 }

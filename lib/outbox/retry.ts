@@ -1,12 +1,14 @@
 // An admin's Retry on a failed or uncertain message: it goes back to the outbox and the
 // dispatcher makes a new, real attempt. Guarded by the number of tries the admin saw, so a double
-// click (or two admins) queues it once.
+// click (or two admins) queues it once. A message that cannot succeed now (no channel left: no
+// consent and no email, opted out with no email…) is refused with what to fix first.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { z } from "zod";
 import { ZTextSchema } from "@/lib/zod/text";
 import { toQueuedByAdmin } from "@/lib/message-lifecycle/transitions";
+import { sendAgainVerdictFor } from "@/lib/outbox/send-again";
 
 export const RETRYABLE_STATUSES = ["failed", "uncertain"] as const;
 
@@ -17,6 +19,8 @@ export const ZRetryMessageSchema = z.object({
 export type TRetryMessageInput = z.infer<typeof ZRetryMessageSchema>;
 
 export async function retryMessage(input: TRetryMessageInput, actorId: string, now = new Date()): Promise<{ messageId: string }> {
+  const verdict = await sendAgainVerdictFor(input.messageId, db, now);
+  if (verdict && !verdict.possible) throw new AppError("conflict", `${verdict.reason} ${verdict.fix}`);
   const { count } = await db.message.updateMany({
     where: { id: input.messageId, direction: "outbound", status: { in: [...RETRYABLE_STATUSES] }, attempts: input.expectedAttempts },
     data: toQueuedByAdmin(now),

@@ -60,12 +60,18 @@ describe("whatsAppErrorFromEnvelope", () => {
   });
 
   it("knows every code of the reference table", () => {
-    const codes = [0, 1, 2, 3, 4, 80007, 10, 200, 299, 100, 190, 368, 130429, 131000, 131005, 131008, 131009, 131016, 131021, 131026, 131030, 131031, 131037, 131042, 131045, 131047, 131049, 131050, 131051, 131053, 131056, 131057, 132000, 132001, 132005, 132007, 132012, 132015, 132016, 133010, 135000];
+    const codes = [0, 1, 2, 3, 4, 80007, 10, 200, 299, 100, 190, 368, 130429, 131000, 131005, 131008, 131009, 131016, 131021, 131026, 131030, 131031, 131037, 131042, 131045, 131047, 131049, 131050, 131051, 131053, 131056, 131057, 131062, 132000, 132001, 132005, 132007, 132012, 132015, 132016, 133010, 135000];
     for (const code of codes) {
       expect(isKnownWhatsAppErrorCode(code), String(code)).toBe(true);
       expect(describeWhatsAppError(code).action.length, String(code)).toBeGreaterThan(10);
     }
     expect(isKnownWhatsAppErrorCode(131999)).toBe(false);
+  });
+
+  it("explains 131062 (a username-only customer) in plain words with the fix", () => {
+    const error = whatsAppErrorFromEnvelope(envelope(131062), 400);
+    expect(error).toMatchObject({ kind: "recipient", retryable: false, title: "This message cannot go to a WhatsApp username" });
+    expect(error.action).toMatch(/phone number.*email/);
   });
 
   it("treats a 5xx or 429 without an envelope as retryable, a 404 as configuration, other bodies as unknown", () => {

@@ -132,6 +132,15 @@ const CODES: Record<number, TEntry> = {
     retryAfterMs: 6_000,
   },
   131057: { ...TEMPORARY, title: "WhatsApp account in maintenance", retryAfterMs: 60_000 },
+  // Meta, 2026: a customer known only by username (business-scoped user id) cannot get every
+  // kind of message (one-tap, zero-tap and copy-code authentication templates need a number).
+  131062: {
+    kind: "recipient",
+    title: "This message cannot go to a WhatsApp username",
+    action:
+      "The customer is known only by their WhatsApp username, and WhatsApp needs a phone number for this kind of message (authentication templates). Add the customer's phone number, send a different template, or use email.",
+    retryable: false,
+  },
   132000: { kind: "template", title: "Template parameters do not match", action: "Fill in exactly the parameters the approved template has.", retryable: false },
   132001: {
     kind: "template",

@@ -24,6 +24,16 @@ describe("buildTextPayload", () => {
     });
   });
 
+  it("addresses a customer known only by username through `recipient`, without `to`", () => {
+    const payload = buildTextPayload({ to: "ZA.13491208655302741918", body: "Hi", callbackData: "m" });
+    expect(payload).toMatchObject({ recipient: "ZA.13491208655302741918", type: "text" });
+    expect(payload).not.toHaveProperty("to");
+    const template = buildTemplatePayload({ to: "US.ENT.11815799212886844830", name: "order_update", language: "en", bodyParameters: ["Ann"], callbackData: "m" });
+    expect(template).toMatchObject({ recipient: "US.ENT.11815799212886844830" });
+    expect(template).not.toHaveProperty("to");
+    expect(refusal(() => buildTextPayload({ to: "za.123", body: "Hi", callbackData: "m" })).message).toMatch(/digits only/);
+  });
+
   it("adds the reply context and the link preview when asked", () => {
     const payload = buildTextPayload({ to: "27821234567", body: "See https://example.com", previewUrl: true, replyTo: "wamid.IN", callbackData: "m" });
     expect(payload).toMatchObject({ context: { message_id: "wamid.IN" }, text: { preview_url: true } });

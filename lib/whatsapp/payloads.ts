@@ -8,7 +8,7 @@ export const MAX_TEXT_LENGTH = 4096;
 export const MAX_CALLBACK_DATA_LENGTH = 512;
 
 export type TTextMessage = {
-  /** Digits with country code, no "+": 27821234567. */
+  /** Digits with country code, no "+": 27821234567; or a business-scoped user id ("ZA.1234…"). */
   to: string;
   body: string;
   previewUrl?: boolean;
@@ -23,8 +23,10 @@ export type TTemplateMessage = {
   name: string;
   /** Meta's language code, exactly as approved: "en", "en_US". */
   language: string;
-  /** Positional body parameters, {{1}} first. */
+  /** Body parameters in the template's order: {{1}} first, or its named ones by first appearance. */
   bodyParameters: string[];
+  /** For a template made with named parameters: each body parameter's name, in the same order. */
+  bodyParameterNames?: string[];
   headerParameters?: string[];
   /** The variable part of the first URL button ({{1}} at the end of its URL). */
   buttonUrlParameter?: string;
@@ -34,10 +36,24 @@ export type TTemplateMessage = {
 // Code points, not UTF-16 units: an emoji is one character to WhatsApp, two to String.length.
 const characters = (text: string) => [...text].length;
 
-function common(to: string, callbackData: string) {
+// A BSUID: the user's two-letter country, a dot, optionally ENT. (a parent id), then letters and digits.
+const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+export function isBusinessScopedUserId(value: string): boolean {
+  return BSUID.test(value);
+}
+
+/** A customer with a username and no number is addressed by BSUID in `recipient`, never in `to`. */
+function address(to: string): { to: string } | { recipient: string } {
+  if (isBusinessScopedUserId(to)) return { recipient: to };
   if (!/^[1-9]\d{6,14}$/.test(to)) {
     throw invalidRequestError("The phone number must be digits only, with the country code and without '+' or spaces, e.g. 27821234567.");
   }
+  return { to };
+}
+
+function common(to: string, callbackData: string) {
+  const recipient = address(to);
   if (!callbackData) throw invalidRequestError("Every message needs its callback data (our message id).");
   if (characters(callbackData) > MAX_CALLBACK_DATA_LENGTH) {
     throw invalidRequestError(`Callback data can be at most ${MAX_CALLBACK_DATA_LENGTH} characters.`);
@@ -45,7 +61,7 @@ function common(to: string, callbackData: string) {
   return {
     messaging_product: "whatsapp" as const,
     recipient_type: "individual" as const,
-    to,
+    ...recipient,
     biz_opaque_callback_data: callbackData,
   };
 }
@@ -77,7 +93,13 @@ export function buildTemplatePayload(message: TTemplateMessage): TSendMessageReq
   const text = (where: string) => (value: string, index: number) => ({ type: "text" as const, text: checkParameter(value, `${where} parameter {{${index + 1}}}`) });
   const components: TTemplateComponent[] = [];
   if (message.headerParameters?.length) components.push({ type: "header", parameters: message.headerParameters.map(text("header")) });
-  if (message.bodyParameters.length) components.push({ type: "body", parameters: message.bodyParameters.map(text("body")) });
+  const names = message.bodyParameterNames;
+  if (names && names.length !== message.bodyParameters.length) {
+    throw invalidRequestError(`The template takes ${names.length} named parameters (${names.join(", ")}); ${message.bodyParameters.length} were given.`);
+  }
+  const bodyParameter = (value: string, index: number) =>
+    names ? { type: "text" as const, parameter_name: names[index]!, text: checkParameter(value, `body parameter {{${names[index]}}}`) } : text("body")(value, index);
+  if (message.bodyParameters.length) components.push({ type: "body", parameters: message.bodyParameters.map(bodyParameter) });
   if (message.buttonUrlParameter !== undefined) {
     components.push({ type: "button", sub_type: "url", index: "0", parameters: [text("button")(message.buttonUrlParameter, 0)] });
   }

@@ -49,8 +49,8 @@ export type TTemplateComponent =
 export type TSendMessageRequest = {
   messaging_product: "whatsapp";
   recipient_type: "individual";
-  /** Phone number: digits with country code, no "+". */
-  to: string;
+  /** Phone number: digits with country code, no "+". Absent when sent to a BSUID. */
+  to?: string;
   /** A BSUID instead of a phone number (Meta: `to` wins when both are present). */
   recipient?: string;
   /** Our own id, echoed by Meta on every status webhook of this message (max 512 characters). */

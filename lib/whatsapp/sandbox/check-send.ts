@@ -6,14 +6,17 @@
 import { MAX_CALLBACK_DATA_LENGTH, MAX_TEXT_LENGTH } from "@/lib/whatsapp/payloads";
 import { failureResponse, graphErrorResponse, immediateFailure, sandboxFailure } from "@/lib/whatsapp/sandbox/failures";
 import { expectedParameters, findTemplate } from "@/lib/whatsapp/sandbox/templates";
+import { refusedForUserId, sendTarget } from "@/lib/whatsapp/sandbox/recipient";
 
 export type TSendPricing = { billable: boolean; category: string; type: string };
 
 export type TCheckedSend =
   | { ok: false; response: Response }
+  /** `to`: the phone number, or the BSUID of a send by `recipient` (`byUserId`). */
   | {
       ok: true;
       to: string;
+      byUserId?: boolean;
       type: "text" | "template";
       callbackData?: string;
       pricing: TSendPricing;
@@ -41,10 +44,10 @@ const characters = (text: string) => [...text].length;
 export function checkSend(body: TBody, context: TSendContext): TCheckedSend {
   if (body.messaging_product !== "whatsapp") return invalidParameter("The parameter messaging_product is required.");
   if (body.recipient_type !== undefined && body.recipient_type !== "individual") return invalidParameter("Invalid parameter recipient_type.");
-  const to = body.to;
-  if (typeof to !== "string" || !/^\d{7,15}$/.test(to)) {
-    return refuse(graphErrorResponse(131009, "(#131009) Parameter value is not valid", 400, { details: "'to' must be the recipient's number as digits with country code, no '+'." }));
-  }
+  const target = sendTarget(body);
+  if (!target.ok) return refuse(target.response);
+  const to = target.address;
+  const byUserId = target.byUserId;
   const callbackData = body.biz_opaque_callback_data;
   if (callbackData !== undefined && (typeof callbackData !== "string" || characters(callbackData) > MAX_CALLBACK_DATA_LENGTH)) {
     return invalidParameter(`Param biz_opaque_callback_data must be a string of at most ${MAX_CALLBACK_DATA_LENGTH} characters.`);
@@ -52,7 +55,7 @@ export function checkSend(body: TBody, context: TSendContext): TCheckedSend {
 
   const failure = immediateFailure(to);
   if (failure) return refuse(failureResponse(failure, `Sandbox failure number ${to}.`));
-  if (context.allowedRecipients && !context.allowedRecipients.has(to)) {
+  if (context.allowedRecipients && !byUserId && !context.allowedRecipients.has(to)) {
     return refuse(failureResponse(sandboxFailure(131030), `Recipient phone number not in allowed list: ${to} is not one of the sandbox's test recipients.`));
   }
 
@@ -73,9 +76,14 @@ export function checkSend(body: TBody, context: TSendContext): TCheckedSend {
       );
     }
     const laterFailure = windowOpen ? {} : { laterFailure: RE_ENGAGEMENT };
-    return { ok: true, to, type: "text", callbackData, pricing: { billable: false, category: "service", type: "free_customer_service" }, ...laterFailure };
+    return { ok: true, to, byUserId, type: "text", callbackData, pricing: { billable: false, category: "service", type: "free_customer_service" }, ...laterFailure };
   }
-  if (type === "template") return checkTemplate(body, to, callbackData, windowOpen);
+  if (type === "template") {
+    const checked = checkTemplate(body, to, callbackData, windowOpen);
+    if (!checked.ok || !byUserId) return checked;
+    const refused = refusedForUserId(findTemplate(record(body.template)?.name, record(record(body.template)?.language)?.code)?.category);
+    return refused ? refuse(refused) : { ...checked, byUserId };
+  }
   return refuse(graphErrorResponse(131051, "(#131051) Unsupported message type", 400, { details: `The sandbox sends text and template messages, not ${String(type)}.` }));
 }
 

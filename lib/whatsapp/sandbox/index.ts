@@ -6,6 +6,7 @@
 // (./failures.ts), templates are listed in ./templates.ts. State is in memory, per process.
 import { bsuidFor, messagesEnvelope, inboundValue, newWamid, postSignedWebhook, sleep, statusValue, type TStatusInput, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 import { checkSend, type TSendPricing } from "@/lib/whatsapp/sandbox/check-send";
+import { answeredContact } from "@/lib/whatsapp/sandbox/recipient";
 import { createCustomerSide } from "@/lib/whatsapp/sandbox/inbound";
 import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
 import { defaultSandboxSetup, handleManagement, tokenExpired, type TSandboxSetup } from "@/lib/whatsapp/sandbox/management";
@@ -181,7 +182,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
     scheduleStatuses(message, checked.pricing, checked.laterFailure);
     return Response.json({
       messaging_product: "whatsapp",
-      contacts: [{ input: checked.to, wa_id: checked.to }],
+      contacts: [answeredContact({ address: checked.to, byUserId: !!checked.byUserId })],
       messages: [{ id: message.wamid, message_status: "accepted" }],
     });
   }
@@ -233,6 +234,8 @@ export function createGraphSandbox(options: TSandboxOptions) {
   async function simulateInbound(input: { from: string; text: string; profileName?: string; userId?: string; replyTo?: string }) {
     const at = new Date();
     lastInbound.set(input.from, at.getTime());
+    // A send by BSUID (`recipient`) finds the same window.
+    lastInbound.set(input.userId ?? bsuidFor(input.from), at.getTime());
     const wamid = newWamid();
     const delivery = await track(post(messagesEnvelope(ids, inboundValue({ ...input, wamid, at }))));
     return { wamid, userId: input.userId ?? bsuidFor(input.from), status: delivery.status };

@@ -6,6 +6,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { signBody } from "@/lib/whatsapp/webhook";
+import { isBusinessScopedUserId } from "@/lib/whatsapp/payloads";
 import type { TWebhookContact, TWebhookEnvelope, TWebhookMessage, TWebhookMessagesValue, TWebhookStatus } from "@/lib/whatsapp/types";
 
 export const SANDBOX_DISPLAY_NUMBER = "15550000000";
@@ -51,13 +52,15 @@ export type TStatusInput = {
 
 /** The `value` of one status webhook, with the fields Meta sends for that status. */
 export function statusValue(input: TStatusInput): Omit<TWebhookMessagesValue, "messaging_product" | "metadata"> {
-  const userId = bsuidFor(input.to);
+  // A send by BSUID (`recipient`) has no number to report: Meta names the user id only.
+  const byUserId = isBusinessScopedUserId(input.to);
+  const userId = byUserId ? input.to : bsuidFor(input.to);
   const failed = input.status === "failed";
   const status: TWebhookStatus = {
     id: input.wamid,
     status: input.status,
     timestamp: String(Math.floor(input.at.getTime() / 1000)),
-    recipient_id: input.to,
+    ...(byUserId ? {} : { recipient_id: input.to }),
     // Meta omits the BSUID (and contacts and pricing) on a failed message sent to a phone number.
     ...(failed ? {} : { recipient_user_id: userId }),
     ...(input.callbackData !== undefined ? { biz_opaque_callback_data: input.callbackData } : {}),
@@ -77,7 +80,7 @@ export function statusValue(input: TStatusInput): Omit<TWebhookMessagesValue, "m
           pricing: { billable: input.pricing.billable, pricing_model: "PMP", category: input.pricing.category, type: input.pricing.type },
         }),
   };
-  const contacts: TWebhookContact[] = [{ wa_id: input.to, user_id: userId }];
+  const contacts: TWebhookContact[] = [byUserId ? { user_id: userId } : { wa_id: input.to, user_id: userId }];
   return failed ? { statuses: [status] } : { contacts, statuses: [status] };
 }
 
