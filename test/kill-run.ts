@@ -12,9 +12,11 @@ import { startWorkerProcess } from "@/test/worker-process";
 
 /**
  * `lifeMs`: how long each worker may run after it says it started before it is killed (random in the range).
- * `maxPerSecond`: the number's throughput (WHATSAPP_MAX_MPS) for the sandbox and the workers, when not the default.
+ * `afterSendMs`: instead, how long after the providers next receive something (this worker's or the
+ * other's first send since it started) it is killed: on a busy machine a worker's start takes longer,
+ * and a fixed life would kill it before it does any work.
  */
-export type TKillRunOptions = { messages: number; kills: number; workers: number; lifeMs?: readonly [number, number]; maxPerSecond?: number };
+export type TKillRunOptions = { messages: number; kills: number; workers: number; lifeMs?: readonly [number, number]; afterSendMs?: readonly [number, number] };
 
 export type TKillFigures = {
   kills: number;
@@ -91,7 +93,6 @@ export function receivedPerMessage(sandboxSent: readonly { callbackData?: string
 export async function startKillRun(options: TKillRunOptions) {
   const port = await freePort();
   process.env.WHATSAPP_API_BASE_URL = `http://127.0.0.1:${port}`;
-  if (options.maxPerSecond) process.env.WHATSAPP_MAX_MPS = String(options.maxPerSecond);
   const { env, whatsappConfig } = await import("@/lib/env");
   const { startSandboxServer } = await import("@/lib/whatsapp/sandbox/node-server");
   const { db } = await import("@/lib/db");
@@ -106,6 +107,11 @@ export async function startKillRun(options: TKillRunOptions) {
 
   const startWorker = () => startWorkerProcess({ ...process.env, SMTP_URL: smtp.url, OUTBOX_LEASE_SECONDS: "1", OUTBOX_IN_APP: "false" }, { quiet: true });
   const unfinished = () => db.message.count({ where: { status: { in: ["queued", "sending"] } } });
+  const received = () => graph.sandbox.sent.length + smtp.mails.length;
+  /** Waits until the providers have received more than `before` (at most `timeoutMs`). */
+  const receivedMore = async (before: number, timeoutMs: number) => {
+    for (let waited = 0; received() <= before && waited < timeoutMs; waited += 20) await sleep(20);
+  };
 
   async function figures(kills: number, endedDuringKills: number): Promise<TKillFigures> {
     await graph.sandbox.settle();
@@ -140,7 +146,8 @@ export async function startKillRun(options: TKillRunOptions) {
         while (kills < options.kills && (await unfinished()) > 0) {
           const { child, ready } = startWorker();
           await ready;
-          const [least, most] = options.lifeMs ?? [50, 400];
+          if (options.afterSendMs) await receivedMore(received(), 30_000);
+          const [least, most] = options.afterSendMs ?? options.lifeMs ?? [50, 400];
           await sleep(least + Math.random() * (most - least));
           child.kill("SIGKILL");
           await new Promise((resolve) => child.once("exit", resolve));
