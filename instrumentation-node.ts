@@ -3,7 +3,7 @@
 import { prepareDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startWebhookApplier, stopWebhookApplier } from "@/lib/messages/webhook-inbox";
-import { startOutbox, stopOutbox } from "@/lib/outbox/runtime";
+import { startDoctorChecks, startOutbox, stopDoctorChecks, stopOutbox } from "@/lib/outbox/runtime";
 
 export async function registerNode() {
   await prepareDatabase();
@@ -13,12 +13,14 @@ export async function registerNode() {
   if (env.OUTBOX_IN_APP) {
     startWebhookApplier({ pollMs: 5_000 });
     startOutbox();
+    startDoctorChecks();
   }
   // With NEXT_MANUAL_SIG_HANDLE (set by `npm start`) Next leaves SIGTERM/SIGINT to us: the
   // dispatcher stops claiming and finishes the sends in flight, so none is left uncertain.
   if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => {
+        stopDoctorChecks();
         void Promise.all([stopOutbox(), stopWebhookApplier()]).finally(() => process.exit(0));
       });
     }

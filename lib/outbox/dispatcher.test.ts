@@ -192,16 +192,16 @@ describe("retries", () => {
   });
 
   it("sends again on an admin's Retry, once for a double click", async () => {
-    const { messageId } = await queue("quote.received", { phone: "27600000190", email: null });
+    const { messageId } = await queue("quote.received", { phone: "27600131021", email: null });
     await h.dispatcher.drain();
     const failed = await message(messageId);
-    // The token error is permanent: WhatsApp is given up, and with no email the message fails.
+    // Recipient-is-sender is permanent: WhatsApp is given up, and with no email the message fails.
     expect(failed).toMatchObject({ status: "failed", errorCode: "no_channel", attempts: 2 });
-    expect(failed.errorDetail).toMatch(/WhatsApp refused it: .*\(code 190\)/);
+    expect(failed.errorDetail).toMatch(/WhatsApp refused it: .*\(code 131021\)/);
     // An admin corrects the customer's number (their quote follows it), then clicks Retry twice.
     const { editCustomerDetails } = await import("@/lib/customers/contact-changes");
     const customer = await db.customer.findUniqueOrThrow({ where: { id: failed.customerId! } });
-    await editCustomerDetails({ customerId: customer.id, name: customer.name, email: "", phone: "+27820000190" }, (await factories.makeAdmin()).id);
+    await editCustomerDetails({ customerId: customer.id, name: customer.name, email: "", phone: "+27820131021" }, (await factories.makeAdmin()).id);
     await retryMessage({ messageId, expectedAttempts: failed.attempts }, "admin");
     await expect(retryMessage({ messageId, expectedAttempts: failed.attempts }, "admin")).rejects.toThrow(/already being sent again/);
     await h.dispatcher.drain();

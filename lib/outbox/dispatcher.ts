@@ -23,10 +23,11 @@ import type { TBackoffOptions } from "@/lib/outbox/backoff";
 import { createLoop } from "@/lib/outbox/loop";
 import type { TPacer } from "@/lib/outbox/pacing";
 import { planAttempt, type TPlan } from "@/lib/outbox/plan";
-import { describeFailure, failuresInARow, nextAfterFailure } from "@/lib/outbox/policy";
+import { describeFailure, failuresInARow, holdsInARow, nextAfterFailure } from "@/lib/outbox/policy";
 import { storedContent, withoutSecret } from "@/lib/outbox/stored-copy";
 import { createOutboxStore, type TClaimed } from "@/lib/outbox/store";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
+import { heldFields, type TTokenGate } from "@/lib/whatsapp-setup/token-hold";
 import { isBusinessInitiated } from "@/lib/whatsapp-usage/business-initiated";
 import type { TMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 import type { TSendResult } from "@/lib/whatsapp/client";
@@ -58,6 +59,10 @@ export type TDispatcherOptions = {
   mailDomain?: string;
   /** Makes the Prisma client (a new one after SQLITE_BUSY). */
   createDb?: () => TDb;
+  /** Holds WhatsApp sends while Meta refuses the access token (lib/whatsapp-setup/token-hold.ts). */
+  tokenGate?: TTokenGate;
+  /** How long a send refused for its token waits (default 10 minutes; the gate's interval). */
+  tokenHoldMs?: number;
   /** Holds business-initiated sends while the messaging limit is full (lib/whatsapp-usage/guard.ts). */
   messagingLimit?: TMessagingLimitGuard;
 };
@@ -71,7 +76,7 @@ export function createDispatcher(options: TDispatcherOptions) {
   const batchSize = options.batchSize ?? 20;
   const concurrency = options.concurrency ?? 8;
   const mailDomain = options.mailDomain ?? "ssg-admin.local";
-  const policy = { maxAttempts: options.maxAttempts ?? 6, confirmGraceMs: options.confirmGraceMs ?? 120_000, backoff: options.backoff };
+  const policy = { maxAttempts: options.maxAttempts ?? 6, confirmGraceMs: options.confirmGraceMs ?? 120_000, backoff: options.backoff, tokenHoldMs: options.tokenHoldMs };
   const store = createOutboxStore({ workerId, leaseMs: options.leaseMs ?? 60_000, createDb: options.createDb });
   const stats: TDispatcherStats = { claimed: 0, accepted: 0, retried: 0, fellBack: 0, failed: 0, uncertain: 0, requeued: 0, held: 0 };
 
@@ -104,6 +109,12 @@ export function createDispatcher(options: TDispatcherOptions) {
     }
 
     if (plan.content.channel === "whatsapp") {
+      // Meta refuses the token: wait without a call (and without a try) until it works.
+      const hold = await options.tokenGate?.holdFor(now);
+      if (hold) {
+        await store.release(id, hold.until, hold.change);
+        return;
+      }
       const wait = await options.pacer.pairDelayMs(plan.to);
       if (wait > 0) {
         await store.release(id, new Date(now.getTime() + wait));
@@ -177,6 +188,7 @@ export function createDispatcher(options: TDispatcherOptions) {
       { finishedAt: at, outcome: "accepted", providerMessageId: result.wamid },
     );
     stats.accepted++;
+    await options.tokenGate?.worked(at);
   }
 
   async function recordFailure(id: string, number: number, automatic: boolean, plan: TSendPlan, error: unknown, history: readonly { outcome: string | null }[]) {
@@ -186,7 +198,7 @@ export function createDispatcher(options: TDispatcherOptions) {
     const errorFields = { errorCode: failure.code, errorTitle: failure.title, errorDetail: failure.action, errorTraceId: failure.traceId ?? null };
     const request = error instanceof WhatsAppError && error.request ? { requestPayload: withoutSecret(JSON.stringify(error.request), plan.secret) } : {};
     const attempt = { finishedAt: at, errorCode: failure.code, errorTitle: failure.title, errorDetail: failure.detail ?? failure.action, response: failure.response ?? null };
-    const decision = nextAfterFailure({ failure, channel: plan.content.channel, automatic, inARow: failuresInARow(history), at }, policy);
+    const decision = nextAfterFailure({ failure, channel: plan.content.channel, automatic, inARow: failuresInARow(history), heldBefore: holdsInARow(history), at }, policy);
     const { outcome } = decision;
     switch (decision.next) {
       case "retry":
@@ -194,6 +206,13 @@ export function createDispatcher(options: TDispatcherOptions) {
         stats.retried++;
         await store.finishFailure(id, number, { ...toQueued(decision.dueAt), ...errorFields, ...request }, { ...attempt, outcome });
         return;
+      case "hold": {
+        // Every other WhatsApp send now waits too, without a call, until the token works.
+        const until = (await options.tokenGate?.refused({ code: failure.code, title: failure.title }, at)) ?? decision.dueAt;
+        stats.retried++;
+        await store.finishFailure(id, number, { ...toQueued(until), ...heldFields(failure.title), errorTraceId: failure.traceId ?? null, ...request }, { ...attempt, outcome });
+        return;
+      }
       case "fallback":
         stats.fellBack++;
         await store.finishFailure(id, number, { ...toQueued(decision.dueAt), ...errorFields, ...request }, { ...attempt, outcome });
@@ -210,6 +229,7 @@ export function createDispatcher(options: TDispatcherOptions) {
 
   async function round(): Promise<number> {
     const now = new Date();
+    await options.tokenGate?.prepare(now);
     const recovered = await store.recoverLapsedClaims(now);
     stats.uncertain += recovered.uncertain;
     stats.requeued += recovered.requeued;

@@ -12,7 +12,8 @@ beforeAll(async () => {
   h = await startOutboxHarness({
     sandbox: { faults: { rate: 0.1, timeoutMs: 1_500 } },
     timeoutMs: 1_000,
-    dispatcher: { confirmGraceMs: 1_500, maxAttempts: 8, backoff: { baseMs: 5, maxMs: 50 } },
+    // A 190 here is one refused send among working ones: held briefly, then tried again.
+    dispatcher: { confirmGraceMs: 1_500, maxAttempts: 8, backoff: { baseMs: 5, maxMs: 50 }, tokenHoldMs: 50 },
   });
   ({ db } = await import("@/lib/db"));
   const factories = await import("@/test/factories");

@@ -1,6 +1,6 @@
 // The decision after a failed try, case by case, without a database.
 import { describe, expect, it } from "vitest";
-import { describeFailure, failuresInARow, nextAfterFailure, type TFailure } from "@/lib/outbox/policy";
+import { describeFailure, failuresInARow, holdsInARow, nextAfterFailure, type TFailure } from "@/lib/outbox/policy";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
 
 const at = new Date("2026-12-03T08:00:00Z");
@@ -12,6 +12,7 @@ const rateLimited: TFailure = { ...temporary, code: "130429", retryAfterMs: 30_0
 const timeout: TFailure = { ...temporary, code: "timeout", outcomeUnknown: true };
 const permanent: TFailure = { code: "131026", title: "Message undeliverable", action: "Check the number.", retryable: false };
 const windowClosed: TFailure = { code: "131047", title: "Re-engagement message", action: "Send a template.", retryable: true, windowClosed: true };
+const tokenRefused: TFailure = { code: "190", title: "Access token expired", action: "Make a new token.", retryable: false, tokenRefused: true };
 
 describe("nextAfterFailure", () => {
   const cases: [string, Parameters<typeof nextAfterFailure>[0], ReturnType<typeof nextAfterFailure>][] = [
@@ -25,6 +26,9 @@ describe("nextAfterFailure", () => {
     ["a permanent email error fails", { failure: permanent, channel: "email", automatic: true, inARow: 1, at }, { next: "failed", detail: "Check the number.", outcome: "failed" }],
     ["a closed window sends an automatic message's template at once", { failure: windowClosed, channel: "whatsapp", automatic: true, inARow: 1, at }, { next: "template", dueAt: at, outcome: "retry" }],
     ["an admin's free text outside the window fails", { failure: windowClosed, channel: "whatsapp", automatic: false, inARow: 1, at }, { next: "failed", detail: "Send a template.", outcome: "failed" }],
+    ["a refused token holds the message (no fallback, no try used)", { failure: tokenRefused, channel: "whatsapp", automatic: true, inARow: 1, heldBefore: 0, at }, { next: "hold", dueAt: later(600_000), outcome: "held" }],
+    ["an admin's message is held too", { failure: tokenRefused, channel: "whatsapp", automatic: false, inARow: 1, heldBefore: 2, at }, { next: "hold", dueAt: later(600_000), outcome: "held" }],
+    ["refused again and again while the token works for others, it fails like any permanent error", { failure: tokenRefused, channel: "whatsapp", automatic: true, inARow: 1, heldBefore: 3, at }, { next: "fallback", dueAt: at, outcome: "fallback" }],
   ];
   it.each(cases)("%s", (_name, input, expected) => {
     expect(nextAfterFailure(input, options)).toEqual(expected);
@@ -37,9 +41,20 @@ describe("describeFailure", () => {
     expect(describeFailure(error, "whatsapp")).toMatchObject({ code: "131047", retryable: true, windowClosed: true });
   });
 
+  it("marks Meta's 190 as a refused token", () => {
+    const error = new WhatsAppError({ code: 190, subcode: 463, kind: "auth", title: "Access token expired", action: "New token.", retryable: false } as never);
+    expect(describeFailure(error, "whatsapp")).toMatchObject({ code: "190", retryable: false, tokenRefused: true });
+  });
+
   it("classifies an email server's temporary answer, and anything else as internal", () => {
     expect(describeFailure(Object.assign(new Error("try later"), { responseCode: 451 }), "email")).toMatchObject({ code: "451", retryable: true });
     expect(describeFailure(new Error("boom"), "whatsapp")).toMatchObject({ code: "internal", retryable: false, detail: "boom" });
+  });
+});
+
+describe("holdsInARow", () => {
+  it("counts the holds since the run began", () => {
+    expect(holdsInARow([{ outcome: "held" }, { outcome: "failed" }, { outcome: "held" }, { outcome: "held" }])).toBe(2);
   });
 });
 

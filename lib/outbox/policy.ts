@@ -1,9 +1,10 @@
 // What the outbox does after a failed try: retry at a time, send the template at once (Meta says
-// the 24-hour window is closed), fall back to email, give up as failed, or give up as uncertain
-// (no answer: it may have gone out). Pure: the dispatcher stores the decision (lib/outbox/store.ts).
+// the 24-hour window is closed), hold it while Meta refuses the access token (190), fall back to
+// email, give up as failed, or give up as uncertain (no answer: it may have gone out). Pure: the dispatcher stores the decision (lib/outbox/store.ts).
 import { describeEmailError, type TEmailFailure } from "@/lib/email/errors";
 import { retryDelayMs, type TBackoffOptions } from "@/lib/outbox/backoff";
 import { currentRun } from "@/lib/outbox/plan";
+import { TOKEN_HOLD_MS } from "@/lib/whatsapp-setup/hold-interval";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
 
 /** A failed try, classified: what to tell the admin and whether trying again can help. */
@@ -13,6 +14,8 @@ export type TFailure = TEmailFailure & {
   outcomeUnknown?: boolean;
   /** Meta's 131047: free text outside the 24-hour window, where a template may be sent instead. */
   windowClosed?: boolean;
+  /** Meta's 190: the access token expired or is invalid; nothing goes out on WhatsApp until it works. */
+  tokenRefused?: boolean;
   traceId?: string;
   detail?: string;
 };
@@ -30,6 +33,7 @@ export function describeFailure(error: unknown, channel: "whatsapp" | "email"): 
       retryAfterMs: error.retryAfterMs,
       outcomeUnknown: error.outcomeUnknown,
       windowClosed,
+      tokenRefused: error.code === 190,
       traceId: error.fbtraceId,
     };
   }
@@ -38,6 +42,11 @@ export function describeFailure(error: unknown, channel: "whatsapp" | "email"): 
     return { ...failure, detail: failure.response };
   }
   return { code: "internal", title: "Unexpected error", action: "Check the server log; the message was not sent.", retryable: false, detail: (error as Error)?.message };
+}
+
+/** Holds for a refused token in this run, before this one. */
+export function holdsInARow(history: readonly { outcome: string | null }[]): number {
+  return currentRun(history).filter((attempt) => attempt.outcome === "held").length;
 }
 
 /** Temporary failures in this run, counting this one; an admin's Retry starts a new run. */
@@ -51,6 +60,8 @@ export type TPolicyOptions = {
   /** After a timeout: how long to wait for a status webhook before trying again. */
   confirmGraceMs: number;
   backoff?: TBackoffOptions;
+  /** While Meta refuses the token: how long a WhatsApp send waits before the token is checked again. */
+  tokenHoldMs?: number;
 };
 
 export type TFailureInput = {
@@ -60,6 +71,8 @@ export type TFailureInput = {
   automatic: boolean;
   /** Failures in this run, counting this one (failuresInARow). */
   inARow: number;
+  /** Holds for a refused token in this run before this one (holdsInARow). */
+  heldBefore?: number;
   at: Date;
 };
 
@@ -67,12 +80,19 @@ export type TFailureInput = {
 export type TNext =
   | { next: "retry"; dueAt: Date; outcome: "retry" | "unknown" }
   | { next: "template"; dueAt: Date; outcome: "retry" }
+  | { next: "hold"; dueAt: Date; outcome: "held" }
   | { next: "fallback"; dueAt: Date; outcome: "fallback" }
   | { next: "uncertain"; detail: string; outcome: "uncertain" }
   | { next: "failed"; detail: string; outcome: "failed" };
 
 export function nextAfterFailure(input: TFailureInput, options: TPolicyOptions): TNext {
   const { failure, at, inARow } = input;
+  // A refused token is the installation's problem, not the message's: it waits, without using
+  // up its tries, until the token works. Only a message refused again and again while its token
+  // works for others (which Meta does not do) goes on to the permanent-failure path.
+  if (failure.tokenRefused && input.channel === "whatsapp" && (input.heldBefore ?? 0) < options.maxAttempts) {
+    return { next: "hold", dueAt: new Date(at.getTime() + (options.tokenHoldMs ?? TOKEN_HOLD_MS)), outcome: "held" };
+  }
   // Meta's clock says the window is closed: an automatic message's next try uses the template
   // (or email) at once; a message an admin wrote as free text cannot change, so it fails.
   if (failure.windowClosed && input.automatic) return { next: "template", dueAt: at, outcome: "retry" };

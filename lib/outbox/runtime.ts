@@ -9,6 +9,8 @@ import { onQueued } from "@/lib/message-lifecycle/queue-signal";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { createDispatcher, type TDispatcher } from "@/lib/outbox/dispatcher";
 import { createDatabasePacer } from "@/lib/outbox/pacing-shared";
+import { createConfiguredTokenGate } from "@/lib/whatsapp-setup/configured";
+import { startDoctorSchedule, type TDoctorSchedule } from "@/lib/whatsapp-setup/schedule";
 import { createMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 
 const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher; ssgDispatcherListening?: () => void };
@@ -30,6 +32,8 @@ export function createConfiguredDispatcher(overrides: { workerId?: string } = {}
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     mailDomain: new URL(appUrl).hostname,
     workerId: overrides.workerId,
+    // While Meta refuses the access token (190), WhatsApp sends wait instead of failing.
+    tokenGate: createConfiguredTokenGate(),
     // Meta's tier for the portfolio, read from the phone number every few hours.
     messagingLimit: createMessagingLimitGuard({ readMetaTier: async () => (await getWhatsAppClient().getPhoneNumber()).whatsapp_business_manager_messaging_limit }),
   });
@@ -55,4 +59,17 @@ export async function stopOutbox(): Promise<void> {
   globalForOutbox.ssgDispatcherListening = undefined;
   // A send waits at most the WhatsApp timeout; never hold a shutdown longer than that.
   await Promise.race([dispatcher?.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+}
+
+const globalForDoctor = globalThis as unknown as { ssgDoctorSchedule?: TDoctorSchedule };
+
+/** The WhatsApp set-up doctor every WHATSAPP_DOCTOR_HOURS, once per process (lib/whatsapp-setup/schedule.ts). */
+export function startDoctorChecks(): void {
+  if (env.WHATSAPP_DOCTOR_HOURS === 0 || globalForDoctor.ssgDoctorSchedule) return;
+  globalForDoctor.ssgDoctorSchedule = startDoctorSchedule({ intervalMs: env.WHATSAPP_DOCTOR_HOURS * 3_600_000 });
+}
+
+export function stopDoctorChecks(): void {
+  globalForDoctor.ssgDoctorSchedule?.stop();
+  globalForDoctor.ssgDoctorSchedule = undefined;
 }

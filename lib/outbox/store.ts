@@ -216,8 +216,8 @@ export function createOutboxStore(options: TStoreOptions) {
     recordUnsendable,
     finishSuccess,
     finishFailure,
-    /** Gives a claim back untouched, due again at `dueAt` (a pause for the pair rate). */
-    release: (id: string, dueAt: Date) => finishFailure(id, null, toQueued(dueAt)),
+    /** Gives a claim back untouched, due again at `dueAt` (a pause for the pair rate), or with the reason it waits (a refused token). */
+    release: (id: string, dueAt: Date, reason: TMessageChange = {}) => finishFailure(id, null, { ...reason, ...toQueued(dueAt) }),
     close: () => connection.db.$disconnect(),
   };
 }
