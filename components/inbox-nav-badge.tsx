@@ -14,9 +14,7 @@ export function InboxNavBadge({ initial }: { initial: TInboxCounts }) {
     >
       <span aria-hidden>{unread > 0 ? (unread > 99 ? "99+" : unread) : "•"}</span>
       {/* Read with the link's name: "Inbox, 2 unread, 3 waiting for an answer". */}
-      <span className="sr-only">
-        , {unread} unread, {waiting} waiting for an answer
-      </span>
+      <span className="sr-only">{`, ${unread} unread, ${waiting} waiting for an answer`}</span>
     </span>
   );
 }

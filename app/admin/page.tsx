@@ -23,6 +23,7 @@ import { WeeklyChart } from "@/components/dashboard/weekly-chart";
 import { OrderStatusBadge } from "@/components/order-status-badge";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
 import { WhatsAppHealth } from "@/components/whatsapp-health";
+import { WhatsAppCost } from "@/components/dashboard/whatsapp-cost";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -131,6 +132,8 @@ export default async function DashboardPage() {
       </div>
 
       <WhatsAppHealth />
+
+      <WhatsAppCost now={now} />
 
       <WebhookHeartbeat heartbeat={webhooks} now={now} />
 

@@ -8,8 +8,8 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ATTENTION_STATUSES } from "@/lib/messages/audit-params";
 import { OPEN_ORDER_STATUSES, type TOrderStatus } from "@/lib/orders/status";
-import { addDays, startOfDayIn } from "@/lib/calendar";
-import { lastWeekStarts, weekOf } from "@/lib/dashboard/calendar";
+import { weekOf } from "@/lib/dashboard/calendar";
+import { businessWeeks, weekIndexSql } from "@/lib/dashboard/week-buckets";
 
 const DAY_MS = 86_400_000;
 
@@ -56,13 +56,11 @@ export async function messagesNeedingAttention(now = new Date()): Promise<{ fail
 
 export type TWeekActivity = { weekStart: string; quotes: number; orders: number };
 
-// Rows created per business week, as one GROUP BY over the createdAt index range. Each row gets
-// the number of the week it falls in from a CASE over the weeks' first instants (computed in the
-// business's time zone), which works the same in SQLite and PostgreSQL.
+// Rows created per business week, as one GROUP BY over the createdAt index range
+// (lib/dashboard/week-buckets.ts).
 async function countByWeek(table: "Quote" | "Order", starts: Date[], end: Date): Promise<number[]> {
-  const cases = starts.map((start, index) => Prisma.sql`WHEN "createdAt" >= ${start} THEN ${index}`).reverse();
   const rows = await db.$queryRaw<{ week: number | bigint; count: number | bigint }[]>`
-    SELECT CASE ${Prisma.join(cases, " ")} END AS "week", COUNT(*) AS "count"
+    SELECT ${weekIndexSql("createdAt", starts)} AS "week", COUNT(*) AS "count"
     FROM ${Prisma.raw(`"${table}"`)}
     WHERE "createdAt" >= ${starts[0]} AND "createdAt" < ${end}
     GROUP BY 1`;
@@ -73,9 +71,7 @@ async function countByWeek(table: "Quote" | "Order", starts: Date[], end: Date):
 
 /** Quotes and orders created in each of the last `weeks` business weeks, oldest first. */
 export async function weeklyActivity(now = new Date(), weeks = 8): Promise<TWeekActivity[]> {
-  const mondays = lastWeekStarts(env.BUSINESS_TIME_ZONE, now, weeks);
-  const starts = mondays.map((monday) => startOfDayIn(monday, env.BUSINESS_TIME_ZONE));
-  const end = startOfDayIn(addDays(mondays.at(-1)!, 7), env.BUSINESS_TIME_ZONE);
+  const { mondays, starts, end } = businessWeeks(now, weeks);
   const [quotes, orders] = await Promise.all([countByWeek("Quote", starts, end), countByWeek("Order", starts, end)]);
   return mondays.map((weekStart, index) => ({ weekStart, quotes: quotes[index]!, orders: orders[index]! }));
 }

@@ -97,7 +97,7 @@ export function ReplyBox({ customerId, windowOpen, templates, quotes, defaultQuo
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate aria-label="Reply">
+    <form onSubmit={submit} className="space-y-3" noValidate aria-label="Reply to the customer">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         {windowOpen ? (
           <fieldset className="flex gap-4">
