@@ -3,7 +3,7 @@
 import { prepareDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startWebhookApplier, stopWebhookApplier } from "@/lib/messages/webhook-inbox";
-import { startDoctorChecks, startOutbox, stopDoctorChecks, stopOutbox } from "@/lib/outbox/runtime";
+import { startDoctorChecks, startOutbox, startTemplateSync, stopDoctorChecks, stopOutbox, stopTemplateSync } from "@/lib/outbox/runtime";
 
 export async function registerNode() {
   await prepareDatabase();
@@ -13,6 +13,7 @@ export async function registerNode() {
   if (env.OUTBOX_IN_APP) {
     startWebhookApplier({ pollMs: 5_000 });
     startOutbox();
+    startTemplateSync();
     startDoctorChecks();
   }
   // With NEXT_MANUAL_SIG_HANDLE (set by `npm start`) Next leaves SIGTERM/SIGINT to us: the
@@ -20,6 +21,7 @@ export async function registerNode() {
   if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => {
+        stopTemplateSync();
         stopDoctorChecks();
         void Promise.all([stopOutbox(), stopWebhookApplier()]).finally(() => process.exit(0));
       });

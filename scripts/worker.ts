@@ -6,7 +6,7 @@ import { loadEnvironment } from "./environment";
 loadEnvironment();
 // lib/env reads process.env when first imported: only after the environment is loaded.
 const { prepareDatabase, db } = await import("@/lib/db");
-const { createConfiguredDispatcher, startDoctorChecks, stopDoctorChecks } = await import("@/lib/outbox/runtime");
+const { createConfiguredDispatcher, startDoctorChecks, startTemplateSync, stopDoctorChecks, stopTemplateSync } = await import("@/lib/outbox/runtime");
 const { log } = await import("@/lib/log");
 const { startWebhookApplier, stopWebhookApplier } = await import("@/lib/messages/webhook-inbox");
 
@@ -15,6 +15,7 @@ const dispatcher = createConfiguredDispatcher();
 dispatcher.start();
 // The web servers store deliveries; this process finds them by polling (one indexed read).
 startWebhookApplier({ pollMs: 500 });
+startTemplateSync();
 startDoctorChecks();
 log.info("outbox worker started", { workerId: dispatcher.workerId });
 
@@ -23,6 +24,7 @@ const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   log.info("outbox worker stopping", { signal, ...dispatcher.stats });
+  stopTemplateSync();
   stopDoctorChecks();
   await Promise.all([dispatcher.stop(), stopWebhookApplier()]);
   await db.$disconnect();

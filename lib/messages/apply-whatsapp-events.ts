@@ -8,6 +8,7 @@ import type { TWebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyProviderStatuses, type TProviderStatus } from "@/lib/message-lifecycle/provider-statuses";
 import { storeInboundMessage } from "@/lib/messages/inbound-store";
 import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
+import { applyTemplateEvents } from "@/lib/templates/apply-events";
 import { applyWhatsAppKeyword } from "@/lib/customers/opt-out";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
@@ -21,6 +22,8 @@ export async function applyWhatsAppEvents(tx: TTx, events: readonly TWebhookEven
   const inbound = events.filter((event): event is TInboundEvent => event.type === "message");
   const outcome = await applyStatuses(tx, statuses, now);
   Object.assign(outcome, await applyInbound(tx, inbound, now));
+  // Template status, category and quality changes (lib/templates/apply-events.ts).
+  await applyTemplateEvents(tx, events.filter((event): event is Extract<TWebhookEvent, { type: "template" }> => event.type === "template"), now);
   return outcome;
 }
 

@@ -1,25 +1,17 @@
-// The WhatsApp Business Account's templates, whatever their status, read from Meta and kept for a
-// minute: the send dialog and the notification settings share this one copy, so a template
-// paused or approved on Meta shows the same everywhere within a minute. A failure (an expired
-// token, say) is returned for the page to show, not thrown, and is not kept.
-import { WhatsAppError } from "@/lib/whatsapp/errors";
+// The WhatsApp Business Account's templates for the notification settings, read from the stored
+// list (lib/templates/catalog.ts: synced from Meta, kept current by webhooks), in Meta's shape.
+// Deleted templates are left out; a failure before any template was ever synced (an expired
+// token, say) is returned for the page to show, not thrown.
+import "server-only";
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
 import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
+import { loadTemplates } from "@/lib/templates/catalog";
+import { asMetaTemplate } from "@/lib/templates/queries";
 
 export type TTemplateCatalog = { ok: true; templates: TMessageTemplate[] } | { ok: false; title: string; action: string };
 
-const TTL_MS = 60_000;
-const globalForCatalog = globalThis as unknown as { ssgTemplateCatalog?: { at: number; value: TTemplateCatalog } };
-
-export async function loadTemplateCatalog(now = Date.now()): Promise<TTemplateCatalog> {
-  const cached = globalForCatalog.ssgTemplateCatalog;
-  if (cached && now - cached.at < TTL_MS) return cached.value;
-  try {
-    const value: TTemplateCatalog = { ok: true, templates: await getWhatsAppClient().listTemplates() };
-    globalForCatalog.ssgTemplateCatalog = { at: now, value };
-    return value;
-  } catch (error) {
-    if (!(error instanceof WhatsAppError)) throw error;
-    return { ok: false, title: error.title, action: error.action };
-  }
+export async function loadTemplateCatalog(): Promise<TTemplateCatalog> {
+  const list = await loadTemplates(getWhatsAppClient());
+  if (!list.ok) return list;
+  return { ok: true, templates: list.templates.filter((template) => !template.deletedAt).map(asMetaTemplate) };
 }

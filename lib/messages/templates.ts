@@ -1,41 +1,28 @@
-// Approved WhatsApp templates for the send dialog, from the shared catalog (lib/messages/
-// template-catalog.ts), so a page render does not wait on the Graph API each time. A failure is
+// The WhatsApp templates an admin may send a customer, from the stored list (lib/templates/:
+// synced from Meta, kept current by its webhooks), so a page render never waits on the Graph API.
+// Meta's samples (hello_world) are never offered. A failure before any template was synced is
 // returned, not thrown: the page shows it, which is how an admin learns of an expired token
 // before a send fails.
-import { countPlaceholders } from "@/lib/whatsapp/template-placeholders";
-import { loadTemplateCatalog } from "@/lib/messages/template-catalog";
+import "server-only";
+import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
+import { loadTemplates } from "@/lib/templates/catalog";
+import { customerTemplateChoices, type TSendableTemplate } from "@/lib/templates/choices";
 
-export type TTemplateOption = {
-  name: string;
-  language: string;
-  category: string;
-  body: string;
+export type TTemplateOption = TSendableTemplate & {
+  /** How many body parameters it takes. */
   parameterCount: number;
-  /** The URL of the template's link button when its end is a parameter (https://shop/{{1}}), else null. */
-  buttonUrl: string | null;
 };
 export type TTemplateList = { ok: true; templates: TTemplateOption[] } | { ok: false; title: string; action: string };
 
-export async function approvedTemplates(now = Date.now()): Promise<TTemplateList> {
-  const catalog = await loadTemplateCatalog(now);
-  if (!catalog.ok) return catalog;
-  return {
-    ok: true,
-    templates: catalog.templates
-      .filter((template) => template.status === "APPROVED")
-      .map((template) => {
-        const body = template.components?.find((component) => component.type === "BODY")?.text ?? "";
-        const button = template.components
-          ?.find((component) => component.type === "BUTTONS")
-          ?.buttons?.find((candidate) => candidate.type === "URL" && countPlaceholders(candidate.url) > 0);
-        return {
-          name: template.name,
-          language: template.language,
-          category: template.category ?? "",
-          body,
-          parameterCount: countPlaceholders(body),
-          buttonUrl: button?.url ?? null,
-        };
-      }),
-  };
+/** Every template a customer may be offered: the usable ones first, then the unusable with their reason. */
+export async function templateChoices(): Promise<TTemplateList> {
+  const list = await loadTemplates(getWhatsAppClient());
+  if (!list.ok) return list;
+  return { ok: true, templates: customerTemplateChoices(list.templates).map((choice) => ({ ...choice, parameterCount: choice.bodyParameters.length })) };
+}
+
+/** The templates that can be sent to a customer now. */
+export async function approvedTemplates(): Promise<TTemplateList> {
+  const choices = await templateChoices();
+  return choices.ok ? { ok: true, templates: choices.templates.filter((template) => !template.unusable) } : choices;
 }

@@ -32,6 +32,7 @@ import { isBusinessInitiated } from "@/lib/whatsapp-usage/business-initiated";
 import type { TMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 import type { TSendResult } from "@/lib/whatsapp/client";
 import type { TTemplateMessage, TTextMessage } from "@/lib/whatsapp/payloads";
+import type { TTemplateGate } from "@/lib/templates/send-check";
 
 export type TWhatsAppSender = {
   sendText(message: TTextMessage): Promise<TSendResult>;
@@ -65,6 +66,8 @@ export type TDispatcherOptions = {
   tokenHoldMs?: number;
   /** Holds business-initiated sends while the messaging limit is full (lib/whatsapp-usage/guard.ts). */
   messagingLimit?: TMessagingLimitGuard;
+  /** Refuses a template the stored list says Meta would refuse; names a named one's parameters (lib/templates/send-check.ts). */
+  templates?: TTemplateGate;
 };
 
 export type TDispatcherStats = { claimed: number; accepted: number; retried: number; fellBack: number; failed: number; uncertain: number; requeued: number; held: number };
@@ -167,6 +170,8 @@ export function createDispatcher(options: TDispatcherOptions) {
       stats.accepted++;
       return;
     }
+    // Refused with the stored reason (a WhatsAppError with Meta's code) before any call is made.
+    const template = content.kind === "template" ? await options.templates?.check(content.templateName, content.language) : undefined;
     await options.pacer.awaitWindow();
     const result =
       content.kind === "text"
@@ -176,6 +181,7 @@ export function createDispatcher(options: TDispatcherOptions) {
             name: content.templateName,
             language: content.language,
             bodyParameters: content.parameters,
+            bodyParameterNames: template?.parameterNames,
             buttonUrlParameter: content.buttonUrlParameter,
             callbackData: id,
           });

@@ -11,6 +11,8 @@ import { createDispatcher, type TDispatcher } from "@/lib/outbox/dispatcher";
 import { createDatabasePacer } from "@/lib/outbox/pacing-shared";
 import { createConfiguredTokenGate } from "@/lib/whatsapp-setup/configured";
 import { startDoctorSchedule, type TDoctorSchedule } from "@/lib/whatsapp-setup/schedule";
+import { createTemplateGate } from "@/lib/templates/send-check";
+import { startTemplateSchedule, type TTemplateSchedule } from "@/lib/templates/schedule";
 import { createMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 
 const globalForOutbox = globalThis as unknown as { ssgDispatcher?: TDispatcher; ssgDispatcherListening?: () => void };
@@ -34,6 +36,8 @@ export function createConfiguredDispatcher(overrides: { workerId?: string } = {}
     workerId: overrides.workerId,
     // While Meta refuses the access token (190), WhatsApp sends wait instead of failing.
     tokenGate: createConfiguredTokenGate(),
+    // A paused or deleted template is refused with its reason before any call (lib/templates/send-check.ts).
+    templates: createTemplateGate(),
     // Meta's tier for the portfolio, read from the phone number every few hours.
     messagingLimit: createMessagingLimitGuard({ readMetaTier: async () => (await getWhatsAppClient().getPhoneNumber()).whatsapp_business_manager_messaging_limit }),
   });
@@ -59,6 +63,19 @@ export async function stopOutbox(): Promise<void> {
   globalForOutbox.ssgDispatcherListening = undefined;
   // A send waits at most the WhatsApp timeout; never hold a shutdown longer than that.
   await Promise.race([dispatcher?.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+}
+
+const globalForTemplates = globalThis as unknown as { ssgTemplateSchedule?: TTemplateSchedule };
+
+/** The template sync's schedule, once per process, beside the dispatcher (lib/templates/schedule.ts). */
+export function startTemplateSync(): void {
+  if (env.TEMPLATE_SYNC_HOURS === 0 || globalForTemplates.ssgTemplateSchedule) return;
+  globalForTemplates.ssgTemplateSchedule = startTemplateSchedule(getWhatsAppClient(), { intervalMs: env.TEMPLATE_SYNC_HOURS * 3_600_000 });
+}
+
+export function stopTemplateSync(): void {
+  globalForTemplates.ssgTemplateSchedule?.stop();
+  globalForTemplates.ssgTemplateSchedule = undefined;
 }
 
 const globalForDoctor = globalThis as unknown as { ssgDoctorSchedule?: TDoctorSchedule };

@@ -224,6 +224,8 @@ describe("management calls through the sandbox", () => {
       "order_update/en/APPROVED",
       "holiday_promo/en/PAUSED",
       "spam_offer/en/REJECTED",
+      "delivery_slot/en/APPROVED",
+      "sample_purchase_feedback/en_US/APPROVED",
     ]);
     expect(logs.filter((line) => line.fields?.path === `/${WABA_ID}/message_templates`)).toHaveLength(2);
   });

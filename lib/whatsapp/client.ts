@@ -49,7 +49,7 @@ const PHONE_FIELDS = [
   "whatsapp_business_manager_messaging_limit",
 ].join(",");
 
-const TEMPLATE_FIELDS = "name,language,status,category,components,parameter_format";
+const TEMPLATE_FIELDS = "name,language,status,category,components,parameter_format,quality_score,rejected_reason";
 // A WABA has at most a few hundred templates; the cap only guards against a paging loop.
 const MAX_TEMPLATE_PAGES = 50;
 
@@ -133,7 +133,7 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
     getPhoneNumber: () => call<TPhoneNumber>("GET", `/${config.phoneNumberId}?fields=${PHONE_FIELDS}`),
 
     /** Every template of the WABA, following `paging.cursors.after` until there is no next page. */
-    async listTemplates(): Promise<TMessageTemplate[]> {
+    async listTemplates(options: { onPage?: (page: number) => void } = {}): Promise<TMessageTemplate[]> {
       const templates: TMessageTemplate[] = [];
       let after: string | undefined;
       for (let page = 0; page < MAX_TEMPLATE_PAGES; page++) {
@@ -168,3 +168,4 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
 }
 
 export type TWhatsAppClient = ReturnType<typeof createWhatsAppClient>;
+        options.onPage?.(page + 1);

@@ -84,6 +84,10 @@ export type TMessageTemplate = {
   components?: {
     type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | (string & {});
     format?: string;
+  /** GREEN, YELLOW, RED, UNKNOWN. */
+  quality_score?: { score?: string; date?: number };
+  /** Why Meta rejected it; "NONE" otherwise. */
+  rejected_reason?: string;
     text?: string;
     buttons?: { type: string; text?: string; url?: string }[];
   }[];
@@ -133,7 +137,8 @@ export type TWebhookEnvelope = {
   entry: TWebhookEntry[];
 };
 
-export type TWebhookEntry = { id: string; changes: TWebhookChange[] };
+/** `time`: Unix seconds of the change (Meta sends it on business account fields such as templates). */
+export type TWebhookEntry = { id: string; time?: number; changes: TWebhookChange[] };
 
 /** `field` is "messages" for statuses and inbound messages; other fields carry their own value. */
 export type TWebhookChange =

@@ -8,6 +8,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { whatsAppErrorFromStatusError, type WhatsAppError } from "@/lib/whatsapp/errors";
 import { findUnstorableText, quoted, ZUnixSeconds, ZWhatsAppPhone } from "@/lib/whatsapp/webhook-fields";
+import { isTemplateField, parseTemplateChange, type TTemplateWebhookEvent } from "@/lib/whatsapp/template-webhook";
 
 const SIGNATURE_PREFIX = "sha256=";
 
@@ -77,6 +78,8 @@ export type TWebhookEvent =
       contextWamid?: string;
       raw: unknown;
     }
+  /** A template's status, category or quality changed (lib/whatsapp/template-webhook.ts). */
+  | TTemplateWebhookEvent
   | { type: "other"; field: string; raw: unknown }
   /** For a WABA or phone number id other than ours: stored, never applied. */
   | { type: "foreign"; reason: string; raw: unknown }
@@ -278,6 +281,14 @@ export function parseWebhook(json: unknown, account?: TWebhookAccount): TWebhook
       const change = ZChangeSchema.safeParse(rawChange);
       if (!change.success) {
         events.push({ type: "malformed", reason: `change ${issue(change.error)}`, raw: rawChange });
+      } else if (isTemplateField(change.data.field)) {
+        // Templates belong to the business account: another WABA's are not ours to apply.
+        const parsed = parseTemplateChange(change.data.field, change.data.value, (rawEntry as { time?: unknown }).time);
+        if (account && entry.data.id !== account.wabaId) {
+          events.push({ type: "foreign", reason: `for WhatsApp Business Account ${quoted(entry.data.id)}, not ours (${account.wabaId})`, raw: rawChange });
+        } else {
+          events.push(parsed.ok ? parsed.event : { type: "malformed", reason: parsed.reason, raw: rawChange });
+        }
       } else if (change.data.field !== "messages") {
         events.push({ type: "other", field: change.data.field, raw: change.data.value });
       } else if (change.data.value && typeof change.data.value === "object" && !Array.isArray(change.data.value)) {

@@ -6,6 +6,8 @@
 import { MAX_CALLBACK_DATA_LENGTH, MAX_TEXT_LENGTH } from "@/lib/whatsapp/payloads";
 import { failureResponse, graphErrorResponse, immediateFailure, sandboxFailure } from "@/lib/whatsapp/sandbox/failures";
 import { expectedParameters, findTemplate } from "@/lib/whatsapp/sandbox/templates";
+import { placeholderNames } from "@/lib/whatsapp/template-placeholders";
+import type { TMessageTemplate } from "@/lib/whatsapp/types";
 import { refusedForUserId, sendTarget } from "@/lib/whatsapp/sandbox/recipient";
 
 export type TSendPricing = { billable: boolean; category: string; type: string };
@@ -32,6 +34,8 @@ export type TSendContext = {
   /** Free text outside the window: accepted and failed by webhook, as Meta does (else refused at once). */
   windowFailsByWebhook?: boolean;
   allowedRecipients?: ReadonlySet<string>;
+  /** This sandbox's templates as they are now (./templates.ts createTemplateLibrary). */
+  findTemplate?: (name: unknown, language: unknown) => TMessageTemplate | undefined;
 };
 
 type TBody = Record<string, unknown>;
@@ -79,22 +83,22 @@ export function checkSend(body: TBody, context: TSendContext): TCheckedSend {
     return { ok: true, to, byUserId, type: "text", callbackData, pricing: { billable: false, category: "service", type: "free_customer_service" }, ...laterFailure };
   }
   if (type === "template") {
-    const checked = checkTemplate(body, to, callbackData, windowOpen);
+    const checked = checkTemplate(body, to, callbackData, windowOpen, context.findTemplate);
     if (!checked.ok || !byUserId) return checked;
-    const refused = refusedForUserId(findTemplate(record(body.template)?.name, record(record(body.template)?.language)?.code)?.category);
+    const refused = refusedForUserId((context.findTemplate ?? findTemplate)(record(body.template)?.name, record(record(body.template)?.language)?.code)?.category);
     return refused ? refuse(refused) : { ...checked, byUserId };
   }
   return refuse(graphErrorResponse(131051, "(#131051) Unsupported message type", 400, { details: `The sandbox sends text and template messages, not ${String(type)}.` }));
 }
 
-function checkTemplate(body: TBody, to: string, callbackData: string | undefined, windowOpen: boolean): TCheckedSend {
+function checkTemplate(body: TBody, to: string, callbackData: string | undefined, windowOpen: boolean, lookup = findTemplate): TCheckedSend {
   const template = record(body.template);
   const name = template?.name;
   const language = record(template?.language)?.code;
   if (typeof name !== "string" || !name) return invalidParameter("The parameter template['name'] is required.");
   if (typeof language !== "string" || !language) return invalidParameter("The parameter template['language']['code'] is required.");
 
-  const known = findTemplate(name, language);
+  const known = lookup(name, language);
   if (known?.status === "PAUSED") return refuse(graphErrorResponse(132015, "(#132015) Template is Paused", 400, { details: `Template ${name} is paused due to low quality.` }));
   if (known?.status === "DISABLED") return refuse(graphErrorResponse(132016, "(#132016) Template is Disabled", 400, { details: `Template ${name} is disabled due to low quality.` }));
   if (!known || known.status !== "APPROVED") {
@@ -116,6 +120,20 @@ function checkTemplate(body: TBody, to: string, callbackData: string | undefined
       return refuse(
         graphErrorResponse(132000, "(#132000) Number of parameters does not match the expected number of params", 400, {
           details: `${part}: number of localizable_params (${count}) does not match the expected number of params (${expected[part]})`,
+        }),
+      );
+    }
+  }
+
+  // A named template takes each body parameter by its name; a positional one by order only.
+  if (known.parameter_format === "NAMED") {
+    const names = placeholderNames(known.components?.find((component) => component.type === "BODY")?.text);
+    const body = components.find((component) => component?.type === "body");
+    const given = (Array.isArray(body?.parameters) ? body.parameters : []).map((parameter) => record(parameter)?.parameter_name);
+    if (given.some((name) => typeof name !== "string" || !names.includes(name)) || new Set(given).size !== names.length) {
+      return refuse(
+        graphErrorResponse(132012, "(#132012) Parameter format does not match format in the created template", 400, {
+          details: `template ${name} takes named parameters: ${names.join(", ")}`,
         }),
       );
     }

@@ -11,6 +11,8 @@ import { createCustomerSide } from "@/lib/whatsapp/sandbox/inbound";
 import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
 import { defaultSandboxSetup, handleManagement, tokenExpired, type TSandboxSetup } from "@/lib/whatsapp/sandbox/management";
 import { createLimiter, limitResponse, type TSandboxLimits } from "@/lib/whatsapp/sandbox/limits";
+import { createTemplateLibrary } from "@/lib/whatsapp/sandbox/templates";
+import { createTemplateControls } from "@/lib/whatsapp/sandbox/template-events";
 import { describeWhatsAppError } from "@/lib/whatsapp/errors";
 import { SERVICE_WINDOW_MS } from "@/lib/whatsapp/window";
 
@@ -74,6 +76,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
     faults: options.faults,
   };
   const limiter = createLimiter();
+  const templates = createTemplateLibrary();
   // The token and the set-up can change while the sandbox runs (a token expires, a new one is made).
   const initialSetup = () => ({ ...defaultSandboxSetup(options.allowedRecipients !== undefined), ...options.setup });
   let accessToken = options.accessToken;
@@ -164,7 +167,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
         ? Response.json({ success: true })
         : graphErrorResponse(100, "(#100) Invalid parameter message_id.", 400);
     }
-    const checked = checkSend(body, { windowOpen, windowFailsByWebhook: behaviour.windowFailure === "webhook", allowedRecipients: behaviour.allowedRecipients ? new Set(behaviour.allowedRecipients) : undefined });
+    const checked = checkSend(body, { windowOpen, windowFailsByWebhook: behaviour.windowFailure === "webhook", allowedRecipients: behaviour.allowedRecipients ? new Set(behaviour.allowedRecipients) : undefined, findTemplate: templates.find });
     if (!checked.ok) return checked.response;
     const verdict = limiter.check(checked.to, behaviour);
     if (!verdict.ok && verdict.kind !== "timeout") return limitResponse(verdict.failure);
@@ -227,7 +230,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
     }
     const media = customer.handleMedia(request, url, { version, node, edge });
     if (media) return media;
-    return handleManagement(request, url, { node, edge, ...ids, accessToken, setup, templatePageSize: options.templatePageSize });
+    return handleManagement(request, url, { node, edge, ...ids, accessToken, setup, templatePageSize: options.templatePageSize, templates: templates.list() });
   }
 
   /** The customer writes to the business: opens their 24-hour window and posts the signed webhook. */
@@ -250,6 +253,8 @@ export function createGraphSandbox(options: TSandboxOptions) {
     customerStarts: customer.customerStarts,
     /** A file kept as if a customer sent it; its media id. */
     storeMedia: customer.storeFile,
+    // Template status and category changes with their webhooks (./template-events.ts).
+    ...createTemplateControls({ library: templates, wabaId: options.wabaId, post: (payload) => track(post(payload)) }),
     /** Messages accepted so far, oldest first. */
     sent: sent as readonly TSandboxSent[],
     /** Sends refused by the throughput and pair limits, and faults injected. */
@@ -291,6 +296,7 @@ export function createGraphSandbox(options: TSandboxOptions) {
       limiter.reset();
       lastInbound.clear();
       customer.resetMedia();
+      templates.reset();
       accessToken = options.accessToken;
       setup = initialSetup();
     },

@@ -5,7 +5,7 @@
 // declined display name, an unsubscribed app or Meta's test number.
 import { graphErrorResponse } from "@/lib/whatsapp/sandbox/failures";
 import { SANDBOX_TEMPLATES } from "@/lib/whatsapp/sandbox/templates";
-import type { TDebugToken, TPhoneNumber } from "@/lib/whatsapp/types";
+import type { TDebugToken, TMessageTemplate, TPhoneNumber } from "@/lib/whatsapp/types";
 
 export const SANDBOX_APP = { id: "sandbox-app", name: "SSG Admin (sandbox)" };
 export const SANDBOX_SCOPES = ["whatsapp_business_messaging", "whatsapp_business_management"];
@@ -54,6 +54,8 @@ export type TManagementContext = {
   accessToken: string;
   setup: TSandboxSetup;
   templatePageSize?: number;
+  /** This sandbox's templates as they are now (default: the initial set). */
+  templates?: readonly TMessageTemplate[];
 };
 
 function phoneNumber(id: string, setup: TSandboxSetup): TPhoneNumber {
@@ -83,10 +85,10 @@ const decodeCursor = (cursor: string | null) => {
   return match ? Number(match[1]) : 0;
 };
 
-function templatesPage(url: URL, maxPageSize: number): Response {
+function templatesPage(url: URL, maxPageSize: number, templates: readonly TMessageTemplate[]): Response {
   const status = url.searchParams.get("status");
   const name = url.searchParams.get("name");
-  const all = SANDBOX_TEMPLATES.filter((template) => (!status || template.status === status) && (!name || template.name.includes(name)));
+  const all = templates.filter((template) => (!status || template.status === status) && (!name || template.name.includes(name)));
   const limit = Math.min(Math.max(Number(url.searchParams.get("limit")) || 25, 1), maxPageSize);
   const offset = decodeCursor(url.searchParams.get("after"));
   const data = all.slice(offset, offset + limit);
@@ -148,7 +150,7 @@ export function handleManagement(request: Request, url: URL, context: TManagemen
   if (node === context.phoneNumberId && !edge) {
     return Response.json(pick(phoneNumber(context.phoneNumberId, context.setup), url.searchParams.get("fields"), ["display_phone_number", "verified_name", "quality_rating"]));
   }
-  if (node === context.wabaId && edge === "message_templates") return templatesPage(url, context.templatePageSize ?? 100);
+  if (node === context.wabaId && edge === "message_templates") return templatesPage(url, context.templatePageSize ?? 100, context.templates ?? SANDBOX_TEMPLATES);
   if (node === context.wabaId && edge === "phone_numbers") {
     return Response.json({ data: [pick(phoneNumber(context.phoneNumberId, context.setup), null, ["display_phone_number", "verified_name", "quality_rating"])] });
   }

@@ -265,9 +265,9 @@ describe("management endpoints", () => {
     expect(first.json.data).toHaveLength(4);
     expect(first.json.paging.next).toEqual(expect.any(String));
     const second = await call("GET", `/v26.0/${WABA}/message_templates?limit=4&after=${first.json.paging.cursors.after}`);
-    expect(second.json.data.map((template: { name: string }) => template.name)).toEqual(["holiday_promo", "spam_offer"]);
+    expect(second.json.data.map((template: { name: string }) => template.name)).toEqual(["holiday_promo", "spam_offer", "delivery_slot", "sample_purchase_feedback"]);
     expect(second.json.paging.next).toBeUndefined();
-    expect((await call("GET", `/v26.0/${WABA}/message_templates?status=APPROVED`)).json.data).toHaveLength(4);
+    expect((await call("GET", `/v26.0/${WABA}/message_templates?status=APPROVED`)).json.data).toHaveLength(6);
   });
 
   it("answers debug_token for the app token: valid, system user, never expires, both scopes", async () => {

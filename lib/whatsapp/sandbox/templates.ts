@@ -9,6 +9,11 @@
 //   order_update    en     APPROVED  UTILITY    {{1}} name, {{2}} order number, {{3}} new state
 //   holiday_promo   en     PAUSED    MARKETING  {{1}} name                 (send → 132015)
 //   spam_offer      en     REJECTED  MARKETING  no parameters              (send → 132001)
+//   delivery_slot   en     APPROVED  UTILITY    NAMED: {{first_name}}, {{order_number}}, {{slot}}
+//   sample_purchase_feedback en_US APPROVED MARKETING  Meta's sample: never for a customer
+//
+// Each sandbox has its own copy (createTemplateLibrary): a test can pause a template or change its
+// category, and the sandbox posts the webhook Meta would (./template-events.ts).
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
 import { countPlaceholders } from "@/lib/whatsapp/template-placeholders";
 
@@ -74,6 +79,27 @@ export const SANDBOX_TEMPLATES: readonly TMessageTemplate[] = [
     parameter_format: "POSITIONAL",
     components: [{ type: "BODY", text: "Win a prize now!" }],
   },
+  {
+    id: "910000000000007",
+    name: "delivery_slot",
+    language: "en",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "NAMED",
+    components: [{ type: "BODY", text: "Hi {{first_name}}, order {{order_number}} will be delivered {{slot}}. Reply if that time does not suit you." }],
+  },
+  {
+    id: "910000000000008",
+    name: "sample_purchase_feedback",
+    language: "en_US",
+    status: "APPROVED",
+    category: "MARKETING",
+    parameter_format: "POSITIONAL",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Thank you for your purchase!" },
+      { type: "BODY", text: "Thank you for purchasing {{1}}! We value your feedback and would like to learn more about your experience." },
+    ],
+  },
 ];
 
 /** How many parameters each part of the template takes, as Meta counts them on a send. */
@@ -88,6 +114,39 @@ export function expectedParameters(template: TMessageTemplate): { header: number
   };
 }
 
-export function findTemplate(name: unknown, language: unknown): TMessageTemplate | undefined {
-  return SANDBOX_TEMPLATES.find((template) => template.name === name && template.language === language);
+export function findTemplate(name: unknown, language: unknown, templates: readonly TMessageTemplate[] = SANDBOX_TEMPLATES): TMessageTemplate | undefined {
+  return templates.find((template) => template.name === name && template.language === language);
 }
+
+/** A sandbox's own templates, changeable as Meta changes them (status, category, removal). */
+export function createTemplateLibrary(initial: readonly TMessageTemplate[] = SANDBOX_TEMPLATES) {
+  let templates = initial.map((template) => ({ ...template }));
+  const indexOf = (name: string, language: string) => {
+    const index = templates.findIndex((template) => template.name === name && template.language === language);
+    if (index < 0) throw new Error(`The sandbox has no template ${name} (${language}).`);
+    return index;
+  };
+  return {
+    list: (): readonly TMessageTemplate[] => templates,
+    find: (name: unknown, language: unknown) => findTemplate(name, language, templates),
+    /** Changes one template; returns it as it was before. */
+    update(name: string, language: string, change: Partial<TMessageTemplate>): TMessageTemplate {
+      const index = indexOf(name, language);
+      const before = templates[index]!;
+      templates = templates.map((template, position) => (position === index ? { ...template, ...change } : template));
+      return before;
+    },
+    add(template: TMessageTemplate) {
+      templates = [...templates.filter((other) => other.name !== template.name || other.language !== template.language), template];
+    },
+    remove(name: string, language: string) {
+      const index = indexOf(name, language);
+      templates = templates.filter((_, position) => position !== index);
+    },
+    reset() {
+      templates = initial.map((template) => ({ ...template }));
+    },
+  };
+}
+
+export type TTemplateLibrary = ReturnType<typeof createTemplateLibrary>;
