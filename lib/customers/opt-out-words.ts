@@ -14,6 +14,9 @@ export const OPT_IN_CONFIRMATION_ORIGIN = "system:whatsapp-opt-in";
 
 export type TKeyword = "opt_out" | "opt_in";
 
+/** The consent source of a change the customer made by WhatsApp message. */
+export const WHATSAPP_CONSENT_SOURCE = "whatsapp-inbound";
+
 /** The form a word is compared in: upper case, letters and digits only. */
 export function keywordForm(text: string): string {
   return text.normalize("NFKC").toUpperCase().replace(/[^\p{L}\p{N}]+/gu, "");

@@ -11,14 +11,13 @@ import { createQueuedMessage } from "@/lib/message-lifecycle/transitions";
 import {
   OPT_IN_CONFIRMATION_ORIGIN,
   OPT_OUT_CONFIRMATION_ORIGIN,
+  WHATSAPP_CONSENT_SOURCE,
   keywordOf,
   parseStoredWords,
   type TKeyword,
 } from "@/lib/customers/opt-out-words";
 
 export const OPT_OUT_SETTING_ID = "whatsapp";
-/** The consent source of a change the customer made by WhatsApp message. */
-export const WHATSAPP_CONSENT_SOURCE = "whatsapp-inbound";
 
 export type TKeywordMessage = {
   customerId: string;

@@ -64,7 +64,7 @@ export function consentSourceLabel(source: string | null): string {
   return SOURCE_LABEL[source] ?? `via ${source}`;
 }
 
-type TDeliveryFacts = { contactPreference: string; phone: string | null; whatsappConsentAt: Date | null; whatsappOptedOutAt: Date | null };
+type TDeliveryFacts = { contactPreference: string; phone: string | null; whatsappUserId?: string | null; whatsappConsentAt: Date | null; whatsappOptedOutAt: Date | null };
 
 /**
  * Why a customer who prefers WhatsApp will still get email (the dispatcher falls back to email
@@ -72,9 +72,10 @@ type TDeliveryFacts = { contactPreference: string; phone: string | null; whatsap
  */
 export function whatsappFallbackReason(customer: TDeliveryFacts): string | null {
   if (customer.contactPreference !== "whatsapp") return null;
-  if (!customer.phone) return "This customer has no phone number, so messages go by email.";
+  // A customer known only by username is reached through their business-scoped user id.
+  if (!customer.phone && !customer.whatsappUserId) return "This customer has no phone number, so messages go by email.";
   const state = whatsappConsentState(customer);
-  if (state === "withdrawn") return "The customer withdrew their WhatsApp consent, so messages go by email until they agree again.";
+  if (state === "withdrawn") return "The customer withdrew their WhatsApp consent (opted out), so messages go by email until they send START or agree again.";
   if (state === "none") return "Messages go by email until the customer’s WhatsApp consent is recorded.";
   return null;
 }

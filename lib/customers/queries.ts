@@ -130,6 +130,8 @@ export function getCustomerDetail(id: string) {
       name: true,
       email: true,
       phone: true,
+      whatsappUserId: true,
+      whatsappUsername: true,
       contactPreference: true,
       whatsappConsentAt: true,
       whatsappConsentSource: true,

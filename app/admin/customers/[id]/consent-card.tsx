@@ -4,6 +4,7 @@ import { consentSourceLabel, whatsappConsentState } from "@/lib/customers/prefer
 import type { TCustomerDetail } from "@/lib/customers/queries";
 import { formatDateTime } from "@/lib/format";
 import { formatPhone } from "@/lib/phone";
+import { WHATSAPP_CONSENT_SOURCE } from "@/lib/customers/opt-out-words";
 import { RecordConsentDialog } from "./record-consent-dialog";
 import { WithdrawConsentDialog } from "./withdraw-consent-dialog";
 
@@ -29,7 +30,7 @@ export function ConsentCard({ customer }: { customer: TCustomerDetail }) {
           {state === "granted"
             ? `Agreed ${formatDateTime(customer.whatsappConsentAt)}, ${consentSourceLabel(customer.whatsappConsentSource)}.`
             : state === "withdrawn"
-              ? `Opted out ${formatDateTime(customer.whatsappOptedOutAt)}: do not message on WhatsApp.`
+              ? optedOutSummary(customer)
               : "The customer has not agreed to WhatsApp messages."}
         </p>
         {customer.phone ? (
@@ -46,6 +47,15 @@ export function ConsentCard({ customer }: { customer: TCustomerDetail }) {
       </CardContent>
     </Card>
   );
+}
+
+/** When and how the customer opted out, and what that means for the messages they get. */
+function optedOutSummary(customer: TCustomerDetail): string {
+  const withdrawal = customer.consentEvents.find((event) => event.channel === "whatsapp" && event.action === "withdrawn");
+  const how = withdrawal?.source === WHATSAPP_CONSENT_SOURCE ? " by sending STOP on WhatsApp" : withdrawal?.actor ? ` (recorded by ${withdrawal.actor.name})` : "";
+  return `Opted out of WhatsApp on ${formatDateTime(customer.whatsappOptedOutAt)}${how}: no WhatsApp messages go to them, automatic messages go by email${
+    customer.email ? "" : " (there is no email address, so they fail)"
+  }. Their START on WhatsApp opts them back in.`;
 }
 
 const ACTION_LABEL: Record<string, string> = { granted: "Consent given", withdrawn: "Consent withdrawn" };

@@ -25,6 +25,13 @@ export function ContactCard({ customer }: { customer: TCustomerDetail }) {
       <CardContent className="space-y-5">
         <dl className="grid grid-cols-2 gap-4">
           <ContactDetails email={customer.email} phone={customer.phone} verified={{ email: customer.emailVerifiedAt, phone: customer.phoneVerifiedAt }} />
+          {customer.whatsappUsername || customer.whatsappUserId ? (
+            <Detail label="WhatsApp username" wide>
+              <span data-testid="whatsapp-username">{customer.whatsappUsername ? `@${customer.whatsappUsername}` : "Not shared"}</span>
+              {customer.whatsappUserId ? <span className="block font-mono text-xs break-all text-slate-500">User id {customer.whatsappUserId}</span> : null}
+              {!customer.phone ? <span className="block text-xs text-slate-500">No phone number: WhatsApp messages go to this user id.</span> : null}
+            </Detail>
+          ) : null}
           <Detail label="Customer since">{formatDateTime(customer.createdAt)}</Detail>
           <Detail label="Last WhatsApp from them" wide>
             {customer.lastInboundWhatsAppAt ? formatDateTime(customer.lastInboundWhatsAppAt) : "Never"}
@@ -40,7 +47,7 @@ export function ContactCard({ customer }: { customer: TCustomerDetail }) {
           preference={preference}
           unavailable={{
             email: customer.email ? null : "No email address on record, so email cannot be chosen.",
-            whatsapp: customer.phone ? null : "No phone number on record, so WhatsApp cannot be chosen.",
+            whatsapp: customer.phone || customer.whatsappUserId ? null : "No phone number on record, so WhatsApp cannot be chosen.",
           }}
           whatsappFallback={whatsappFallbackReason({ ...customer, contactPreference: "whatsapp" })}
         />

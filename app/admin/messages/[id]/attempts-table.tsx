@@ -1,15 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import type { TAuditMessage } from "@/lib/messages/audit-queries";
-
-const OUTCOME_LABEL: Record<string, string> = {
-  accepted: "Accepted",
-  retry: "Will retry",
-  failed: "Failed",
-  fallback: "Sent by email instead",
-  uncertain: "No answer (uncertain)",
-  confirmed: "Confirmed",
-};
+import { attemptOutcomeLabel } from "./delivery-words";
 
 const CHANNEL_LABEL: Record<string, string> = { whatsapp: "WhatsApp", email: "Email" };
 
@@ -31,13 +23,13 @@ export function AttemptsTable({ attempts }: { attempts: TAuditMessage["sendAttem
         </tr>
       </TableHeader>
       <TableBody>
-        {attempts.map((attempt) => (
+        {attempts.map((attempt, index) => (
           <TableRow key={attempt.id} className="align-top">
             <TableCell className="tabular-nums">{attempt.number}</TableCell>
             <TableCell>{CHANNEL_LABEL[attempt.channel] ?? attempt.channel}</TableCell>
             <TableCell className="whitespace-nowrap">{formatDateTime(attempt.startedAt)}</TableCell>
             <TableCell className="whitespace-nowrap">{attempt.finishedAt ? formatDateTime(attempt.finishedAt) : "Not finished"}</TableCell>
-            <TableCell className="whitespace-nowrap">{attempt.outcome ? (OUTCOME_LABEL[attempt.outcome] ?? attempt.outcome) : "—"}</TableCell>
+            <TableCell className="whitespace-nowrap">{attemptOutcomeLabel(attempts, index)}</TableCell>
             <TableCell className="min-w-48">
               {attempt.errorTitle || attempt.errorCode ? (
                 <>

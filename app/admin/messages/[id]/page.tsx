@@ -17,6 +17,8 @@ import { RetryMessageButton } from "../retry-message-button";
 import { AttemptsTable } from "./attempts-table";
 import { StatusHistory } from "./status-history";
 import { Detail } from "@/components/detail";
+import { sendAgainVerdictFor } from "@/lib/outbox/send-again";
+import { fallbackNote } from "./delivery-words";
 
 // generateMetadata and the page read the same message once per request.
 const loadMessage = cache(getAuditMessage);
@@ -42,6 +44,8 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
   const message = await loadMessage(id);
   if (!message) notFound();
   const payload = formatRequestPayload(message.requestPayload);
+  // Send again is offered only when it can succeed; otherwise the page says what to fix first.
+  const sendAgain = needsAttention(message) ? await sendAgainVerdictFor(message.id) : null;
 
   return (
     <div className="space-y-5">
@@ -51,10 +55,27 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-2xl font-semibold">{pageTitle(message)}</h1>
         <MessageStatusBadge status={message.status} />
-        {needsAttention(message) ? (
+        {needsAttention(message) && sendAgain?.possible !== false ? (
           <RetryMessageButton messageId={message.id} status={message.status} attempts={message.attempts} className="sm:ml-auto" />
         ) : null}
       </div>
+      {sendAgain && !sendAgain.possible ? (
+        <Alert tone="info" data-testid="send-again-blocked">
+          <p className="font-medium">Sending this again would fail the same way.</p>
+          <p className="mt-1">
+            <span className="font-medium">Fix first: </span>
+            {sendAgain.fix}
+            {message.customer ? (
+              <>
+                {" "}
+                <Link href={`/admin/customers/${message.customer.id}`} className="text-brand-700 hover:underline">
+                  Open {message.customer.name}
+                </Link>
+              </>
+            ) : null}
+          </p>
+        </Alert>
+      ) : null}
 
       <ProblemNotes message={message} />
 
@@ -120,11 +141,13 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
 /** What went wrong and how to fix it (errorDetail holds the fix), and why email was used instead. */
 function ProblemNotes({ message }: { message: TAuditMessage }) {
   const hasError = Boolean(message.errorTitle || message.errorCode || message.errorDetail);
-  if (!hasError && !message.fallbackReason) return null;
+  const fallback = fallbackNote(message);
+  if (!hasError && !fallback) return null;
   return (
     <div className="space-y-3">
       {hasError ? (
-        <Alert tone="danger" data-testid="message-error">
+        // Still queued: a hold (messaging limit, refused token) or a retry to come, not a failure.
+        <Alert tone={message.status === "queued" ? "warning" : "danger"} data-testid="message-error">
           <p className="font-semibold">
             {message.errorTitle ?? "The send failed"}
             {message.errorCode ? ` (code ${message.errorCode})` : null}
@@ -138,10 +161,10 @@ function ProblemNotes({ message }: { message: TAuditMessage }) {
           {message.errorTraceId ? <p className="mt-1 text-xs">Meta trace id (for Meta support): <span className="font-mono">{message.errorTraceId}</span></p> : null}
         </Alert>
       ) : null}
-      {message.fallbackReason ? (
-        <Alert tone="warning" data-testid="message-fallback">
-          <span className="font-medium">Sent by email instead of WhatsApp: </span>
-          {message.fallbackReason}
+      {fallback ? (
+        <Alert tone={fallback.tone} data-testid="message-fallback">
+          <span className="font-medium">{fallback.lead}</span>
+          {fallback.reason}
         </Alert>
       ) : null}
     </div>
