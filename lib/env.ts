@@ -65,6 +65,8 @@ const ZEnvSchema = z
     WHATSAPP_API_BASE_URL: optionalString.pipe(z.url().optional()),
     WHATSAPP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     WHATSAPP_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).default(300),
+    /** The largest customer media file an admin may download through the app (Meta's own limit is 100 MB for documents). */
+    WHATSAPP_MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
     /** Hours between the WhatsApp set-up doctor's scheduled checks (token expiry, a refused token); 0 turns them off. */
     WHATSAPP_DOCTOR_HOURS: z.coerce.number().min(0).default(6),
     /** The phone number's throughput (Meta starts every number at 80 messages/second). */

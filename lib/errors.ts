@@ -7,6 +7,7 @@ export type TAppErrorCode =
   | "invalid_input"
   | "conflict"
   | "rate_limited"
+  | "too_large"
   | "unavailable";
 
 const HTTP_STATUS: Record<TAppErrorCode, number> = {
@@ -16,6 +17,7 @@ const HTTP_STATUS: Record<TAppErrorCode, number> = {
   invalid_input: 422,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
   unavailable: 503,
 };
 

@@ -3,13 +3,16 @@
 // is counted chunk by chunk and the stream cancelled as soon as the count passes the cap.
 export type TCappedBody = { ok: true; bytes: Uint8Array } | { ok: false };
 
+/** A request, or a response being downloaded: anything with headers and a body stream. */
+type TBodySource = Pick<Request, "headers" | "body">;
+
 /** Whether the declared Content-Length already says the body is over `maxBytes`. */
-export function declaresTooLarge(request: Request, maxBytes: number): boolean {
+export function declaresTooLarge(request: TBodySource, maxBytes: number): boolean {
   const declared = request.headers.get("content-length");
   return declared !== null && /^\d+$/.test(declared.trim()) && Number(declared.trim()) > maxBytes;
 }
 
-export async function readCappedBody(request: Request, maxBytes: number): Promise<TCappedBody> {
+export async function readCappedBody(request: TBodySource, maxBytes: number): Promise<TCappedBody> {
   if (declaresTooLarge(request, maxBytes)) return { ok: false };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();

@@ -15,6 +15,7 @@ import {
 import type {
   TDebugToken,
   TDebugTokenData,
+  TMediaInfo,
   TMessageTemplate,
   TPaged,
   TPhoneNumber,
@@ -129,6 +130,37 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
 
     markRead: async (wamid: string) =>
       call<{ success: boolean }>("POST", `/${config.phoneNumberId}/messages`, { body: buildMarkReadPayload(wamid) }),
+
+    /** A customer's media file: its download URL (short-lived), MIME type, sha256 and size. */
+    getMedia: (mediaId: string) => call<TMediaInfo>("GET", `/${encodeURIComponent(mediaId)}`),
+
+    /**
+     * Opens a URL from getMedia with the access token, as Meta requires; the caller reads the body
+     * (with its own cap). The token and Meta's URL stay on the server.
+     */
+    async openMedia(url: string): Promise<Response> {
+      const started = performance.now();
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { headers: { authorization: `Bearer ${config.accessToken}` }, signal: AbortSignal.timeout(config.timeoutMs) });
+      } catch (error) {
+        const failure =
+          error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? timeoutError(config.timeoutMs) : networkError(error);
+        logger.warn("whatsapp media download failed", { ms: Math.round(performance.now() - started), code: failure.code });
+        throw failure;
+      }
+      if (response.ok) return response;
+      const text = await response.text().catch(() => "");
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        // An error page: mapped by HTTP status.
+      }
+      const failure = whatsAppErrorFromEnvelope(json, response.status);
+      logger.warn("whatsapp media download failed", { status: response.status, ms: Math.round(performance.now() - started), code: failure.code });
+      throw failure;
+    },
 
     getPhoneNumber: () => call<TPhoneNumber>("GET", `/${config.phoneNumberId}?fields=${PHONE_FIELDS}`),
 

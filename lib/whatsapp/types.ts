@@ -64,6 +64,9 @@ export type TSendMessageRequest = {
 
 export type TMarkReadRequest = { messaging_product: "whatsapp"; status: "read"; message_id: string };
 
+/** GET /{media-id}: where a customer's file can be downloaded (for about five minutes, with the token). */
+export type TMediaInfo = { messaging_product: "whatsapp"; url: string; mime_type: string; sha256: string; file_size: number; id: string };
+
 export type TSendMessageResponse = {
   messaging_product: "whatsapp";
   contacts: { input: string; wa_id?: string; user_id?: string }[];
