@@ -9,6 +9,7 @@ import { SandboxBanner } from "@/components/sandbox-banner";
 import { EmailCatcherBanner } from "@/components/email-catcher-banner";
 import { MessagingLimitBanner } from "@/components/messaging-limit-banner";
 import { SignOutButton } from "@/components/sign-out-button";
+import { WhatsAppTokenBanner } from "@/components/whatsapp-token-banner";
 
 // Layouts are not re-run on every navigation, so each page checks the session as well.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -20,6 +21,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <SandboxBanner />
       <EmailCatcherBanner />
       <MessagingLimitBanner />
+      <WhatsAppTokenBanner />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link href="/admin" className="font-semibold text-brand-700">

@@ -5,6 +5,7 @@ const SECTIONS = [
   { href: "/admin/settings/notifications", label: "Automatic messages" },
   { href: "/admin/settings/whatsapp-opt-out", label: "Opt-out" },
   { href: "/admin/settings/billing", label: "Limits and rates" },
+  { href: "/admin/settings/whatsapp", label: "WhatsApp set-up" },
   { href: "/admin/settings/admins", label: "Admins" },
 ];
 
