@@ -172,6 +172,7 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
         const query = new URLSearchParams({ fields: TEMPLATE_FIELDS, limit: "100", ...(after ? { after } : {}) });
         const result = await call<TPaged<TMessageTemplate>>("GET", `/${config.wabaId}/message_templates?${query}`);
         templates.push(...(result.data ?? []));
+        options.onPage?.(page + 1);
         // Meta keeps `cursors` on the last page too; only `next` says there is more.
         const next = result.paging?.next ? result.paging.cursors?.after : undefined;
         if (!next || next === after) break;
@@ -200,4 +201,3 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
 }
 
 export type TWhatsAppClient = ReturnType<typeof createWhatsAppClient>;
-        options.onPage?.(page + 1);

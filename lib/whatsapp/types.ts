@@ -84,13 +84,13 @@ export type TMessageTemplate = {
   status: TTemplateStatus | (string & {});
   category?: "UTILITY" | "MARKETING" | "AUTHENTICATION" | (string & {});
   parameter_format?: "POSITIONAL" | "NAMED";
-  components?: {
-    type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | (string & {});
-    format?: string;
   /** GREEN, YELLOW, RED, UNKNOWN. */
   quality_score?: { score?: string; date?: number };
   /** Why Meta rejected it; "NONE" otherwise. */
   rejected_reason?: string;
+  components?: {
+    type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | (string & {});
+    format?: string;
     text?: string;
     buttons?: { type: string; text?: string; url?: string }[];
   }[];

@@ -198,10 +198,10 @@ describe("parseWebhook", () => {
   });
 
   it("returns statuses Meta may add (played), other fields and other objects as 'other'", () => {
+    expect(parseWebhook(post([messages({ statuses: [status("wamid.V", "played", "1")] })]))[0]).toMatchObject({ type: "other", field: "messages.status.played" });
     const quality = { display_phone_number: "15550000000", event: "UPGRADE", current_limit: "TIER_2K" };
     expect(parseWebhook(post([{ field: "phone_number_quality_update", value: quality }]))[0]).toEqual({ type: "other", field: "phone_number_quality_update", raw: quality });
     // Template changes are events of their own (lib/whatsapp/template-webhook.ts).
-    expect(parseWebhook(post([messages({ statuses: [status("wamid.V", "played", "1")] })]))[0]).toMatchObject({ type: "other", field: "messages.status.played" });
     const template = { event: "APPROVED", message_template_name: "quote_ready", message_template_language: "en", reason: null };
     expect(parseWebhook(post([{ field: "message_template_status_update", value: template }]))[0]).toMatchObject({ type: "template", change: "status", name: "quote_ready", value: "APPROVED" });
     expect(parseWebhook(post([messages({ errors: [{ code: 131000, title: "Something went wrong" }] })]))[0]).toMatchObject({ type: "other", field: "messages.errors" });
