@@ -143,6 +143,29 @@ describe("listConversations", () => {
     expect(await m.queries.inboxCounts()).toEqual({ unread: 1, waiting: 2 });
   });
 
+  it("previews what the customer sent in words, and the thread links to its file", async () => {
+    const { toConversationView } = await import("@/lib/inbox/view");
+    const customer = await m.factories.makeCustomer({ name: "Photo Sender" });
+    const photo = await m.db.message.create({
+      data: {
+        channel: "whatsapp",
+        direction: "inbound",
+        origin: "customer",
+        kind: "image",
+        body: "The card",
+        mediaId: "media.1",
+        mediaFilename: "card.jpg",
+        customerId: customer.id,
+        status: "received",
+        providerMessageId: `wamid.in${++wamids}`,
+      },
+    });
+    const [row] = await m.queries.listConversations();
+    expect(toConversationView(row!)).toMatchObject({ name: "Photo Sender", preview: "Photo card.jpg: The card", unread: 1, waiting: true, fromUs: false });
+    const [message] = m.toThreadView((await m.queries.getThread(customer.id))!).messages;
+    expect(message!.inbound).toMatchObject({ summary: "Photo card.jpg: The card", view: { media: { downloadPath: `/api/admin/media/${photo.id}` } } });
+  });
+
   it("counts nothing in an empty inbox", async () => {
     expect(await m.queries.listConversations()).toEqual([]);
     expect(await m.queries.inboxCounts()).toEqual({ unread: 0, waiting: 0 });

@@ -7,7 +7,8 @@ import { recipientFor } from "@/lib/customers/recipient";
 import { toMessageView, type TMessageView } from "@/lib/messages/view";
 import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import type { TConversationRow, TThread, TThreadMessageRow } from "@/lib/inbox/queries";
-import { messagePreview } from "@/lib/inbox/preview";
+import { messagePreview, oneLine } from "@/lib/inbox/preview";
+import { describeInbound, toInboundView, type TInboundView } from "@/lib/messages/inbound-view";
 import { windowText } from "@/lib/inbox/window-text";
 
 export type TConversationView = {
@@ -30,7 +31,7 @@ export function toConversationView(row: TConversationRow): TConversationView {
     handle: handleOf(row),
     at: row.lastAt.toISOString(),
     atText: formatDateTime(row.lastAt),
-    preview: row.last ? messagePreview(row.last) : "",
+    preview: !row.last ? "" : row.last.direction === "inbound" ? oneLine(describeInbound(toInboundView(row.last))) : messagePreview(row.last),
     fromUs: row.last?.direction === "outbound",
     unread: row.unread,
     waiting: row.waiting,
@@ -48,6 +49,8 @@ export type TThreadMessageView = TMessageView & {
   about: { href: string; label: string }[];
   /** Why it failed, in words, with what to do. */
   failure: string | null;
+  /** What the customer sent (a photo, a location, a button they tapped ...), for inbound messages. */
+  inbound: { view: TInboundView; summary: string } | null;
 };
 
 export type TThreadView = {
@@ -81,5 +84,12 @@ function toThreadMessageView(row: TThreadMessageRow): TThreadMessageView {
     ...(row.order ? [{ href: `/admin/orders/${row.order.id}`, label: row.order.number }] : []),
   ];
   const failure = row.status === "failed" || row.status === "uncertain" ? [row.errorTitle, row.errorDetail].filter(Boolean).join(": ") || null : null;
-  return { ...toMessageView(row), atText: formatDateTime(row.createdAt), about, failure };
+  const inbound = row.direction === "inbound" ? toInboundView(row) : null;
+  return {
+    ...toMessageView(row),
+    atText: formatDateTime(row.createdAt),
+    about,
+    failure: inbound ? null : failure,
+    inbound: inbound ? { view: inbound, summary: describeInbound(inbound) } : null,
+  };
 }
