@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CheckCircle2, AlertTriangle, XCircle } from "lucide-react";
 import { whatsappConfig } from "@/lib/env";
 import { whatsappHealth } from "@/lib/messages/whatsapp-health";
@@ -30,6 +31,12 @@ export async function WhatsAppHealth() {
             </li>
           ))}
         </ul>
+        <p className="mt-3 text-sm">
+          <Link href="/admin/settings/whatsapp" className="font-medium text-brand-700 underline">
+            Every check, with its fix
+          </Link>{" "}
+          <span className="text-slate-500">(owners)</span>
+        </p>
       </CardContent>
     </Card>
   );

@@ -1,4 +1,4 @@
-// The set-up checks against the Graph API sandbox over HTTP.
+// The dashboard's summary of the set-up doctor, against the Graph API sandbox over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/test/http-receiver";
 import type { startSandboxServer as TStart } from "@/lib/whatsapp/sandbox/node-server";
@@ -22,7 +22,18 @@ describe("whatsappHealth", () => {
     const checks = await whatsappHealth();
     expect(checks).toEqual([
       { label: "Access token", state: "ok", detail: "System-user token with both permissions; it does not expire." },
-      { label: "Phone number", state: "ok", detail: expect.stringContaining("quality GREEN") },
+      { label: "Phone number", state: "ok", detail: expect.stringContaining("Quality GREEN") },
     ]);
+  });
+});
+
+describe("summarize", () => {
+  it("shows a group's worst check with its fix", async () => {
+    const { summarize } = await import("@/lib/messages/whatsapp-health");
+    const { diagnose } = await import("@/lib/whatsapp/doctor/diagnose");
+    const { DEBUG_TOKEN_EXPIRED, healthyInput, ok } = await import("@/lib/whatsapp/doctor/fixtures");
+    const [token, phone] = summarize(diagnose(healthyInput({ answers: { debugToken: ok(DEBUG_TOKEN_EXPIRED) } })).checks);
+    expect(token).toEqual({ label: "Access token", state: "error", detail: expect.stringMatching(/^The access token expired on .* Make a system-user token/) });
+    expect(phone).toMatchObject({ state: "ok", detail: "Quality GREEN, connected. Business-initiated messages may reach 2,000 customers in any 24 hours (TIER_2K)." });
   });
 });
