@@ -147,6 +147,12 @@ describe("the number", () => {
     expect(check(healthyInput({ answers, setup: { mode: "sandbox" } }), "test_number").state).toBe("warn");
   });
 
+  it("says how to reach Meta when the Graph API does not answer", () => {
+    const unreachable = { ok: false as const, error: { code: "timeout", title: "No answer from WhatsApp within 10 s", action: "The message may or may not have gone out." } };
+    const input = healthyInput({ answers: { phoneNumber: unreachable, phoneNumbers: unreachable } });
+    expect(check(input, "number_in_waba")).toMatchObject({ state: "fail", verdict: /could not be read: No answer/, fix: /did not answer: check this machine's network and WHATSAPP_API_BASE_URL/ });
+  });
+
   it("marks the number's other checks not checked when it cannot be read", () => {
     const input = healthyInput({ answers: { phoneNumber: refused(OBJECT_MISSING_ENVELOPE, 400) } });
     expect(check(input, "display_name")).toMatchObject({ state: "fail", verdict: /Phone number .* was not found/ });

@@ -2,7 +2,7 @@
 // name may be shown, its quality and status, the messaging limit, the throughput, and whether it
 // is Meta's test number (which reaches only a short allowed list).
 import { ZPhoneNumberSchema, ZPhoneNumbersSchema, type TPhoneNumberAnswer } from "@/lib/whatsapp/doctor/schemas";
-import { isTokenRefusal, NEW_TOKEN_FIX, readAnswer } from "@/lib/whatsapp/doctor/read-answer";
+import { fixFor, isTokenRefusal, NEW_TOKEN_FIX, readAnswer } from "@/lib/whatsapp/doctor/read-answer";
 import type { TAnswerError, TCheck, TDoctorInput } from "@/lib/whatsapp/doctor/types";
 
 const IDS_FIX = "Set WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_WABA_ID to the ids shown in App Dashboard → WhatsApp → API Setup.";
@@ -11,7 +11,7 @@ const LIMITS: Record<string, string> = { TIER_250: "250", TIER_2K: "2,000", TIER
 function failedCall(error: TAnswerError, what: string): Pick<TCheck, "state" | "verdict" | "fix"> {
   if (isTokenRefusal(error)) return { state: "fail", verdict: `Not checked: Meta refused the access token (${error.title}).`, fix: NEW_TOKEN_FIX };
   if (error.code === 100) return { state: "fail", verdict: `${what} was not found, or the token cannot reach it (code 100${error.subcode ? `/${error.subcode}` : ""}).`, fix: IDS_FIX };
-  return { state: "fail", verdict: `${what} could not be read: ${error.title} (code ${error.code}).`, fix: error.action };
+  return { state: "fail", verdict: `${what} could not be read: ${error.title} (code ${error.code}).`, fix: fixFor(error) };
 }
 
 /** Meta's test numbers are US 555 numbers named "Test Number". */

@@ -18,5 +18,11 @@ export const isTokenRefusal = (error: TAnswerError) => error.code === 190 || err
 /** "2026-12-03 14:05 UTC": verdicts are read in a terminal as well as on a page. */
 export const formatUtc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
+/** What to do about a failed call: Meta's own advice, or, when Meta was not reached, how to reach it. */
+export function fixFor(error: TAnswerError): string {
+  if (typeof error.code === "number") return error.action;
+  return "The Graph API did not answer: check this machine's network and WHATSAPP_API_BASE_URL (for the built-in sandbox, that the app is running at APP_URL), then run the doctor again.";
+}
+
 export const NEW_TOKEN_FIX =
   "Make a system-user token that does not expire (Business settings → Users → System users → Generate new token) with whatsapp_business_messaging and whatsapp_business_management for this WhatsApp account, set WHATSAPP_ACCESS_TOKEN to it and restart. WhatsApp sends wait until then and go out once the token works.";

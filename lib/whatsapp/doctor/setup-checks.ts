@@ -2,7 +2,7 @@
 // webhooks, signed deliveries actually arriving (the heartbeat, from the database), and the
 // verify token and app secret the webhook route needs.
 import { ZSubscribedAppsSchema } from "@/lib/whatsapp/doctor/schemas";
-import { formatUtc, readAnswer } from "@/lib/whatsapp/doctor/read-answer";
+import { fixFor, formatUtc, readAnswer } from "@/lib/whatsapp/doctor/read-answer";
 import type { TCheck, TDoctorInput } from "@/lib/whatsapp/doctor/types";
 
 /** Status webhooks follow an accepted send within seconds; this long without one means none are coming. */
@@ -13,7 +13,7 @@ function subscribed(input: TDoctorInput): TCheck {
   const { wabaId, appId } = input.setup;
   const fix = `Subscribe the app to WhatsApp account ${wabaId}: POST /${wabaId}/subscribed_apps with the access token (or App Dashboard → WhatsApp → Configuration), and subscribe to the messages field.`;
   const read = readAnswer(input.answers.subscribedApps, ZSubscribedAppsSchema);
-  if (!read.ok) return { ...check, state: "fail", verdict: `Could not read the subscribed apps: ${read.error.title} (code ${read.error.code}).`, fix: read.error.code === 100 ? fix : read.error.action };
+  if (!read.ok) return { ...check, state: "fail", verdict: `Could not read the subscribed apps: ${read.error.title} (code ${read.error.code}).`, fix: read.error.code === 100 ? fix : fixFor(read.error) };
   const apps = read.value.data.map((entry) => entry.whatsapp_business_api_data).filter((app) => app !== undefined);
   if (apps.length === 0) return { ...check, state: "fail", verdict: `No app is subscribed to WhatsApp account ${wabaId}'s webhooks: no replies or delivery statuses will arrive.`, fix };
   const ours = appId ? apps.find((app) => app.id === appId) : apps[0];

@@ -3,7 +3,7 @@
 // WHATSAPP_APP_ID debug_token cannot be asked; validity is then read from whether the phone
 // number call was accepted.
 import { ZDebugTokenSchema, type TDebugTokenAnswer } from "@/lib/whatsapp/doctor/schemas";
-import { formatUtc, isTokenRefusal, NEW_TOKEN_FIX, readAnswer } from "@/lib/whatsapp/doctor/read-answer";
+import { fixFor, formatUtc, isTokenRefusal, NEW_TOKEN_FIX, readAnswer } from "@/lib/whatsapp/doctor/read-answer";
 import type { TCheck, TDoctorInput, TTokenFacts } from "@/lib/whatsapp/doctor/types";
 
 const REQUIRED_SCOPES = ["whatsapp_business_messaging", "whatsapp_business_management"];
@@ -25,7 +25,7 @@ function viewToken({ answers, setup }: TDoctorInput): TTokenView {
   if (!answers.debugToken) return refused ?? { kind: "unknown", verdict: "Not checked: WHATSAPP_APP_ID is not set.", fix: APP_ID_FIX };
   const read = readAnswer(answers.debugToken, ZDebugTokenSchema);
   if (!read.ok) {
-    const fix = isTokenRefusal(read.error) ? "Check WHATSAPP_APP_ID and WHATSAPP_APP_SECRET (App Dashboard → App settings → Basic): debug_token is asked with them." : read.error.action;
+    const fix = isTokenRefusal(read.error) ? "Check WHATSAPP_APP_ID and WHATSAPP_APP_SECRET (App Dashboard → App settings → Basic): debug_token is asked with them." : fixFor(read.error);
     return refused ?? { kind: "unknown", verdict: `Not checked: debug_token failed: ${read.error.title}.`, fix };
   }
   if (setup.appId && read.value.data.app_id && read.value.data.app_id !== setup.appId) {
