@@ -155,6 +155,14 @@ describe("after STOP", () => {
     expect(await db.message.count({ where: { quoteId: quote.id, origin: "admin" } })).toBe(0);
   });
 
+  it("refuses the inbox's reply with that reason, even inside the window STOP opened", async () => {
+    const { customer } = await optedOutQuote();
+    const { queueWhatsAppForCustomer } = await import("@/lib/outbox/manual-send");
+    const reply = queueWhatsAppForCustomer({ kind: "text", customerId: customer.id, body: "Sorry to see you go!", idempotencyKey: randomUUID() }, adminId);
+    await expect(reply).rejects.toThrow(/opted out of WhatsApp on /);
+    expect(await db.message.count({ where: { customerId: customer.id, origin: "admin" } })).toBe(0);
+  });
+
   it("does not send an admin's message queued just before the STOP arrived", async () => {
     const quote = await factories.makeQuote();
     const customer = await customerRow(quote.customerId);
@@ -174,6 +182,16 @@ describe("after STOP", () => {
 });
 
 describe("a customer known only by username", () => {
+  it("is created from their message with the username, no phone, and their STOP applies", async () => {
+    const { applyWhatsAppEvents } = await import("@/lib/messages/apply-whatsapp-events");
+    const userId = `ZA.${Date.now()}`;
+    const event = { type: "message" as const, wamid: `wamid.${randomUUID()}`, userId, username: "naledi_bakes", profileName: "Naledi", kind: "text", text: "STOP", timestamp: new Date(), raw: {} };
+    await db.$transaction((tx) => applyWhatsAppEvents(tx, [event]));
+    const customer = await db.customer.findUniqueOrThrow({ where: { whatsappUserId: userId } });
+    expect(customer).toMatchObject({ phone: null, whatsappUsername: "naledi_bakes", whatsappOptedOutAt: expect.any(Date) });
+    expect(await confirmations(customer.id)).toMatchObject([{ recipient: userId }]);
+  });
+
   it("is messaged through `recipient`, never `to`, and the sandbox answers with the user id", async () => {
     const userId = "ZA.40000000000000001";
     const customer = await db.customer.create({
