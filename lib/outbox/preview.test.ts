@@ -50,12 +50,13 @@ describe("previewNotification", () => {
     expect(preview.whatsappText.body).toBe("Only Wedding hamper");
   });
 
-  it("reports the accept link as missing once the answer has expired, and sends a dash in the button", async () => {
+  it("reports the accept link as missing once the answer has expired, and shows a marked sample in its place", async () => {
     const quote = await answeredQuote({ validUntil: new Date(Date.now() - 1000) });
     const preview = await previewNotification(DEFAULT_NOTIFICATION_SETTINGS["quote.answered"], { quoteId: quote.id });
     expect(preview.missing).toEqual(expect.arrayContaining(["quote.link", "quote.linkPath"]));
-    expect(preview.whatsappTemplate?.buttonUrlParameter).toBe("-");
-    expect(preview.whatsappText.body).not.toContain("/q/");
+    // The preview shows a marked sample where the real message would have a dash or nothing.
+    expect(preview.whatsappTemplate?.buttonUrlParameter).toBe("[sample: q/sample-link]");
+    expect(preview.whatsappText.body).toContain("[sample: https://example.com/q/sample-link]");
   });
 
   it("fills an order event from the order, and leaves out quote fields the dispatcher does not load for it", async () => {
@@ -63,7 +64,7 @@ describe("previewNotification", () => {
     const setting = { ...DEFAULT_NOTIFICATION_SETTINGS["order.ready"], body: "{{order.number}} is {{order.status}}; owed {{order.balance}}. Quote {{quote.number}}." };
     const preview = await previewNotification(setting, { orderId: order.id });
     expect(preview.record).toEqual({ kind: "order", number: order.number, customerName: "Sipho Dlamini" });
-    expect(preview.whatsappText.body).toBe(`${order.number} is ready; owed ${formatMoney(60_000)}. Quote .`);
+    expect(preview.whatsappText.body).toBe(`${order.number} is ready; owed ${formatMoney(60_000)}. Quote [sample: Q-2026-0042].`);
     expect(preview.whatsappTemplate?.parameters).toEqual(["Sipho", order.number, "ready"]);
     expect(preview.missing).toEqual(["quote.number"]);
   });

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { composeEmail, composeWhatsAppTemplate, composeWhatsAppText } from "@/lib/notifications/compose";
 import type { TNotificationSettingValue } from "@/lib/notifications/defaults";
 import { eventSubject } from "@/lib/notifications/events";
-import { fieldValues } from "@/lib/notifications/fields";
+import { fieldValues, type TFieldValues } from "@/lib/notifications/fields";
+import { withSamples } from "@/lib/notifications/preview-samples";
 import { chooseChannel } from "@/lib/outbox/channel";
 import { acceptLinkFor } from "@/lib/quotes/accept-link";
 import { CUSTOMER_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
@@ -20,7 +21,7 @@ export type TNotificationPreview = {
   whatsappText: { body: string };
   whatsappTemplate: { name: string; language: string; parameters: string[]; buttonUrlParameter: string | null } | null;
   email: { subject: string; text: string; html: string };
-  /** Fields the setting uses that this record has no value for (sent as "" or "-"). */
+  /** Fields the setting uses that this record has no value for: shown as marked samples here, sent as "" or "-". */
   missing: string[];
 };
 
@@ -65,7 +66,10 @@ export async function previewNotification(
 ): Promise<TNotificationPreview> {
   const now = options.now ?? new Date();
   const source = await loadSource(options.db ?? defaultDb, setting.event, target);
-  const values = fieldValues({ customer: source.customer, quote: source.quote, order: source.order, acceptLink: acceptLinkFor(source.quote, now) });
+  const recordValues = fieldValues({ customer: source.customer, quote: source.quote, order: source.order, acceptLink: acceptLinkFor(source.quote, now) });
+  const missing = missingFields(setting, recordValues);
+  // What the record cannot fill is shown as a marked sample, never as a blank ("is ready: .").
+  const values = withSamples(recordValues, missing);
 
   const text = composeWhatsAppText(setting, values);
   const template = setting.templateName ? composeWhatsAppTemplate(setting, values) : null;
@@ -92,8 +96,16 @@ export async function previewNotification(
         ? { name: template.templateName, language: template.language, parameters: template.parameters, buttonUrlParameter: template.buttonUrlParameter ?? null }
         : null,
     email: email.kind === "email" ? email.email : { subject: "", text: "", html: "" },
-    missing: [...new Set([...text.missing, ...(template?.missing ?? []), ...email.missing])],
+    missing,
   };
+}
+
+/** The fields the setting uses, on any channel, that these values cannot fill. */
+function missingFields(setting: TNotificationSettingValue, values: TFieldValues): string[] {
+  const text = composeWhatsAppText(setting, values);
+  const template = setting.templateName ? composeWhatsAppTemplate(setting, values) : null;
+  const email = composeEmail(setting, values);
+  return [...new Set([...text.missing, ...(template?.missing ?? []), ...email.missing])];
 }
 
 export type TPreviewRecord = { kind: "quote" | "order"; id: string; number: string; customerName: string; status: string };
