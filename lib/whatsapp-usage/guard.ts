@@ -7,7 +7,7 @@ import "server-only";
 import { db, type TDb } from "@/lib/db";
 import { holdForLimit, type THold } from "@/lib/whatsapp-usage/limit-rule";
 import { currentMessagingLimit, type TMessagingLimit, type TReadMetaTier } from "@/lib/whatsapp-usage/limit-setting";
-import { businessInitiatedReach } from "@/lib/whatsapp-usage/reach";
+import { businessInitiatedMessages, businessInitiatedReach } from "@/lib/whatsapp-usage/reach";
 
 export type TLimitGuardOptions = {
   /** Reads Meta's tier; without it the stored tier is used as it is. */
@@ -38,6 +38,8 @@ export function createMessagingLimitGuard(options: TLimitGuardOptions = {}) {
   async function decide(input: TGuardInput): Promise<THold | null> {
     const { limit } = await limitAt(input.now);
     if (limit === null) return null;
+    // Fewer messages than the limit means fewer customers: nothing to hold, no need to count them.
+    if ((await businessInitiatedMessages(client, input.now, { except: input.messageId })) < limit) return null;
     const reach = await businessInitiatedReach(client, input.now, { recipient: input.recipient, except: input.messageId });
     return holdForLimit({ used: reach.used, limit, alreadyCounted: reach.includesRecipient, nextFreeAt: reach.nextFreeAt, now: input.now });
   }

@@ -94,6 +94,13 @@ describe("the dispatcher's guard", () => {
     expect(await guard.check({ messageId: "m-new", recipient: "27820000023", now: later }, start)).toEqual({ held: null, started: 2 });
   });
 
+  it("counts customers, not messages: three messages to one customer leave a limit of 2 open", async () => {
+    await saveFallbackTier("TIER_2");
+    for (const hours of [1, 2, 3]) await reached("27820000041", { at: ago(hours * HOUR) });
+    const guard = createMessagingLimitGuard({ cacheMs: 0 });
+    expect(await guard.check({ messageId: "m-other", recipient: "27820000042", now }, async () => "started")).toEqual({ held: null, started: "started" });
+  });
+
   it("lets lanes deciding at once take only the free slots", async () => {
     await saveFallbackTier("TIER_3");
     await reached("27820000031", { at: ago(HOUR) });
