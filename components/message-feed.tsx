@@ -6,12 +6,14 @@ import { CardContent } from "@/components/ui/card";
 import { MessageStatusBadge } from "@/components/message-status-badge";
 import { formatDateTime } from "@/lib/format";
 import type { TFeedMessage } from "@/lib/message-feed";
+import { describeInbound, toInboundView } from "@/lib/messages/inbound-view";
 
 
 const ITEM = "flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-slate-50";
 
 /** One line on what a message was: its subject, its template or the start of its text. */
 function messageSummary(message: TFeedMessage): string {
+  if (message.direction === "inbound") return describeInbound(toInboundView(message)) || `A ${message.kind} message`;
   if (message.subject) return message.subject;
   if (message.templateName) return `Template ${message.templateName}`;
   if (message.body) return message.body;

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDownLeft, ArrowUpRight, Mail, MessageCircle } from "lucide-react";
+import { InboundMessage } from "@/components/inbound-message";
 import { MessageStatusBadge } from "@/components/message-status-badge";
 import { useQuoteMessages } from "@/lib/swr/use-quote-messages";
 import type { TMessageView } from "@/lib/messages/view";
@@ -32,7 +33,13 @@ export function MessageList({ quoteId, initial, timeZone, locale }: TMessageList
                 {message.template.parameters.length ? `: ${message.template.parameters.join(" · ")}` : null}
               </p>
             ) : null}
-            {message.body ? <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{message.body}</p> : null}
+            {message.inboundContent ? (
+              <div className="mt-2">
+                <InboundMessage content={message.inboundContent} />
+              </div>
+            ) : message.body ? (
+              <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{message.body}</p>
+            ) : null}
             {message.error ? (
               <div className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="message-error">
                 <p className="font-medium">

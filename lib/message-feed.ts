@@ -1,5 +1,8 @@
 // The fields the short message lists (customer and order pages) show.
-export type TFeedMessage = {
+import { INBOUND_ROW_SELECT, type TInboundRow } from "@/lib/inbound-row";
+
+/** With what an inbound message holds, so the list can say it ("Photo: the card"). */
+export type TFeedMessage = TInboundRow & {
   id: string;
   channel: string;
   direction: string;
@@ -14,6 +17,7 @@ export type TFeedMessage = {
 
 /** The fields a feed needs, for Prisma selects. */
 export const messageFeedSelect = {
+  ...INBOUND_ROW_SELECT,
   id: true,
   channel: true,
   direction: true,

@@ -6,6 +6,7 @@
 // asks for many), so unlike the quote list every view, a search too, is counted.
 import "server-only";
 import { db } from "@/lib/db";
+import { messageFeedSelect } from "@/lib/message-feed";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countRows, orderBy, pageWindow, searchConditions, whereAll } from "@/lib/list-sql";
 import { PAGE_SIZE } from "@/lib/list-params";
@@ -165,18 +166,7 @@ export function getCustomerDetail(id: string) {
       messages: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: CUSTOMER_MESSAGE_LIMIT,
-        select: {
-          id: true,
-          channel: true,
-          direction: true,
-          status: true,
-          event: true,
-          kind: true,
-          templateName: true,
-          subject: true,
-          body: true,
-          createdAt: true,
-        },
+        select: messageFeedSelect,
       },
     },
   });

@@ -1,28 +1,10 @@
 // A customer's WhatsApp message as the browser gets it (plain JSON), and the one line that says
 // what it was ("Photo: The card", "Tapped “Accept”", "Reacted 👍"). Client-safe: the message
 // history, the feeds and the inbox all read messages through these two functions.
+import type { TInboundRow } from "@/lib/inbound-row";
 import type { TSharedContact } from "@/lib/whatsapp/inbound-content";
 
-/** The stored columns an inbound view is made from (a select of these is in lib/messages/queries.ts). */
-export type TInboundRow = {
-  id: string;
-  kind: string;
-  body: string | null;
-  contextWamid?: string | null;
-  replyId?: string | null;
-  replyOutcome?: string | null;
-  mediaId?: string | null;
-  mediaMimeType?: string | null;
-  mediaFilename?: string | null;
-  mediaSize?: number | null;
-  locationLatitude?: number | null;
-  locationLongitude?: number | null;
-  locationName?: string | null;
-  locationAddress?: string | null;
-  contactsJson?: string | null;
-  errorTitle?: string | null;
-  errorDetail?: string | null;
-};
+export type { TInboundRow } from "@/lib/inbound-row";
 
 export type TInboundView = {
   kind: string;

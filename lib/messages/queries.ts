@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { INBOUND_ROW_SELECT } from "@/lib/inbound-row";
 import { firstTryOutcome, type TSendOutcome } from "@/lib/messages/first-try-outcome";
 
 export const messageListSelect = {
+  // What a customer's message holds (a photo, a location, a button they tapped).
+  ...INBOUND_ROW_SELECT,
   id: true,
   channel: true,
   direction: true,

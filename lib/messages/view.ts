@@ -1,5 +1,6 @@
 // The shape a message takes in the browser: plain JSON, dates as ISO strings.
 import type { TMessageRow } from "@/lib/messages/queries";
+import { toInboundView, type TInboundView } from "@/lib/messages/inbound-view";
 
 export type TMessageView = {
   id: string;
@@ -13,6 +14,8 @@ export type TMessageView = {
   createdAt: string;
   times: { status: string; at: string }[];
   error: { code: string | null; title: string | null; detail: string | null } | null;
+  /** What a customer's message holds, for components/inbound-message.tsx; null for ours. */
+  inboundContent: TInboundView | null;
 };
 
 /** Statuses that may still change, so the page keeps asking for news. */
@@ -41,6 +44,8 @@ export function toMessageView(row: TMessageRow): TMessageView {
     sentBy: row.direction === "inbound" ? "Customer" : (row.sentBy?.name ?? (row.origin.startsWith("system") ? "Automatic" : row.origin)),
     createdAt: row.createdAt.toISOString(),
     times,
-    error: row.errorCode || row.errorTitle ? { code: row.errorCode, title: row.errorTitle, detail: row.errorDetail } : null,
+    // An inbound message's error columns hold why WhatsApp could not pass it on: its content says so.
+    error: row.direction !== "inbound" && (row.errorCode || row.errorTitle) ? { code: row.errorCode, title: row.errorTitle, detail: row.errorDetail } : null,
+    inboundContent: row.direction === "inbound" ? toInboundView(row) : null,
   };
 }
