@@ -43,7 +43,9 @@ beforeAll(async () => {
 afterAll(() => graph?.close());
 
 beforeEach(async () => {
+  // Each test starts with an empty inbox: no messages, no customer who wrote.
   await m.db.message.deleteMany();
+  await m.db.customer.updateMany({ data: { lastInboundWhatsAppAt: null, inboxSeenAt: null } });
   graphCalls.length = 0;
   graphRefuses = false;
 });
@@ -51,7 +53,9 @@ beforeEach(async () => {
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 let wamids = 0;
-function inbound(customerId: string, body: string, createdAt: Date, extra: { quoteId?: string; kind?: string } = {}) {
+/** A customer's message as intake stores it: the message, and the customer's latest inbound time moved up to it. */
+async function inbound(customerId: string, body: string, createdAt: Date, extra: { quoteId?: string; kind?: string } = {}) {
+  await m.db.customer.updateMany({ where: { id: customerId, OR: [{ lastInboundWhatsAppAt: null }, { lastInboundWhatsAppAt: { lt: createdAt } }] }, data: { lastInboundWhatsAppAt: createdAt } });
   return m.db.message.create({
     data: {
       channel: "whatsapp",
@@ -146,6 +150,7 @@ describe("listConversations", () => {
   it("previews what the customer sent in words, and the thread links to its file", async () => {
     const { toConversationView } = await import("@/lib/inbox/view");
     const customer = await m.factories.makeCustomer({ name: "Photo Sender" });
+    await m.db.customer.update({ where: { id: customer.id }, data: { lastInboundWhatsAppAt: new Date() } });
     const photo = await m.db.message.create({
       data: {
         channel: "whatsapp",

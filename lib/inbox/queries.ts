@@ -3,9 +3,9 @@
 // and whether it waits for us (the customer wrote last and no admin has answered since); the
 // navigation's counts; and one customer's thread.
 //
-// A conversation is an aggregate over the customer's WhatsApp messages, computed in one GROUP BY
-// on the (customerId, createdAt) index rather than kept on the customer: the writers of messages
-// (the lifecycle, webhook intake) then need to know nothing about the inbox.
+// The list orders conversations by an aggregate over the customer's WhatsApp messages (one GROUP
+// BY), so no writer of messages needs to know about the inbox; whether a conversation is unread
+// or waiting is read from the customer's row (below), which the navigation counts cheaply.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -51,18 +51,20 @@ const INBOUND_SELECT = {
 
 export type TInboxCounts = { unread: number; waiting: number };
 
-// The aggregates every conversation is made of. An admin's answer counts unless it failed: a
-// queued or sent reply is on its way, an automatic message (an order update) is no answer.
-const LAST_AT = Prisma.sql`MAX(m."createdAt")`;
-const LAST_INBOUND_AT = Prisma.sql`MAX(CASE WHEN m."direction" = 'inbound' THEN m."createdAt" END)`;
-const LAST_ANSWER_AT = Prisma.sql`MAX(CASE WHEN m."direction" = 'outbound' AND m."origin" = 'admin' AND m."status" <> 'failed' THEN m."createdAt" END)`;
-const UNREAD = Prisma.sql`SUM(CASE WHEN m."direction" = 'inbound' AND (c."inboxSeenAt" IS NULL OR m."createdAt" > c."inboxSeenAt") THEN 1 ELSE 0 END)`;
-const WAITING = Prisma.sql`(${LAST_INBOUND_AT} IS NOT NULL AND (${LAST_ANSWER_AT} IS NULL OR ${LAST_ANSWER_AT} < ${LAST_INBOUND_AT}))`;
+// A conversation's state comes from the customer's row: intake keeps lastInboundWhatsAppAt at
+// the newest message's time (lib/messages/whatsapp-writer.ts) and reading the thread moves
+// inboxSeenAt up to it, so the counts on every admin page read customers, not messages. An
+// admin's answer counts unless it failed: a queued or sent reply is on its way, an automatic
+// message (an order update) is no answer.
+const UNREAD = Prisma.sql`(c."lastInboundWhatsAppAt" IS NOT NULL AND (c."inboxSeenAt" IS NULL OR c."lastInboundWhatsAppAt" > c."inboxSeenAt"))`;
+const ANSWERED = Prisma.sql`EXISTS (SELECT 1 FROM "Message" a WHERE a."customerId" = c."id" AND a."createdAt" > c."lastInboundWhatsAppAt"
+  AND a."channel" = 'whatsapp' AND a."direction" = 'outbound' AND a."origin" = 'admin' AND a."status" <> 'failed')`;
+const WAITING = Prisma.sql`(c."lastInboundWhatsAppAt" IS NOT NULL AND NOT ${ANSWERED})`;
 
-const HAVING: Record<TInboxFilter, Prisma.Sql> = {
+const FILTER: Record<TInboxFilter, Prisma.Sql> = {
   all: Prisma.empty,
-  unread: Prisma.sql`HAVING ${UNREAD} > 0`,
-  waiting: Prisma.sql`HAVING ${WAITING}`,
+  unread: Prisma.sql`AND ${UNREAD}`,
+  waiting: Prisma.sql`AND ${WAITING}`,
 };
 
 // SQLite hands an aggregated DateTime back as its stored ISO text, PostgreSQL as a Date.
@@ -73,32 +75,34 @@ type TAggregateRow = {
   name: string;
   phone: string | null;
   whatsappUserId: string | null;
+  inboxSeenAt: unknown;
   lastAt: unknown;
   unread: number | bigint | null;
-  waiting: number | bigint | boolean | null;
+  waiting: number | bigint | null;
 };
 
 /** Conversations by last activity, newest first (`limit` of them), filtered as the inbox tabs are. */
 export async function listConversations(filter: TInboxFilter = "all", limit = INBOX_PAGE_SIZE): Promise<TConversationRow[]> {
+  // Grouped by the customer's id, its primary key, so PostgreSQL lets the row's columns be read too.
   const rows = await db.$queryRaw<TAggregateRow[]>`
-    SELECT m."customerId" AS "customerId", c."name" AS "name", c."phone" AS "phone", c."whatsappUserId" AS "whatsappUserId",
-      ${LAST_AT} AS "lastAt", ${UNREAD} AS "unread", CASE WHEN ${WAITING} THEN 1 ELSE 0 END AS "waiting"
+    SELECT c."id" AS "customerId", c."name" AS "name", c."phone" AS "phone", c."whatsappUserId" AS "whatsappUserId", c."inboxSeenAt" AS "inboxSeenAt",
+      MAX(m."createdAt") AS "lastAt", CASE WHEN ${UNREAD} THEN 1 ELSE 0 END AS "unread", CASE WHEN ${WAITING} THEN 1 ELSE 0 END AS "waiting"
     FROM "Message" m JOIN "Customer" c ON c."id" = m."customerId"
-    WHERE m."channel" = 'whatsapp'
-    GROUP BY m."customerId", c."name", c."phone", c."whatsappUserId", c."inboxSeenAt"
-    ${HAVING[filter]}
-    ORDER BY ${LAST_AT} DESC, m."customerId" DESC
+    WHERE m."channel" = 'whatsapp' ${FILTER[filter]}
+    GROUP BY c."id"
+    ORDER BY MAX(m."createdAt") DESC, c."id" DESC
     LIMIT ${limit}`;
+  if (rows.length === 0) return [];
+  const unreadCounts = await countUnread(rows.filter((row) => Number(row.unread) === 1).map((row) => ({ customerId: row.customerId, seenAt: row.inboxSeenAt === null ? null : toDate(row.inboxSeenAt) })));
   const conversations = rows.map((row) => ({
     customerId: row.customerId,
     name: row.name,
     phone: row.phone,
     whatsappUserId: row.whatsappUserId,
     lastAt: toDate(row.lastAt),
-    unread: Number(row.unread ?? 0),
-    waiting: Number(row.waiting ?? 0) === 1,
+    unread: unreadCounts.get(row.customerId) ?? 0,
+    waiting: Number(row.waiting) === 1,
   }));
-  if (conversations.length === 0) return [];
 
   // Each conversation's newest message, for its preview: one query for the page.
   const latest = await db.message.findMany({
@@ -111,16 +115,23 @@ export async function listConversations(filter: TInboxFilter = "all", limit = IN
   return conversations.map((row) => ({ ...row, last: lastOf.get(row.customerId) ?? null }));
 }
 
+/** How many of each conversation's messages came after it was last read (one query for the page). */
+async function countUnread(conversations: { customerId: string; seenAt: Date | null }[]): Promise<Map<string, number>> {
+  if (conversations.length === 0) return new Map();
+  const groups = await db.message.groupBy({
+    by: ["customerId"],
+    where: { direction: "inbound", channel: "whatsapp", OR: conversations.map(({ customerId, seenAt }) => ({ customerId, ...(seenAt ? { createdAt: { gt: seenAt } } : {}) })) },
+    _count: { _all: true },
+  });
+  return new Map(groups.flatMap((group) => (group.customerId ? [[group.customerId, group._count._all] as const] : [])));
+}
+
 /** Conversations with unread messages and conversations waiting for an answer, for the navigation and the dashboard. */
 export async function inboxCounts(): Promise<TInboxCounts> {
   const [row] = await db.$queryRaw<{ unread: number | bigint | null; waiting: number | bigint | null }[]>`
-    SELECT SUM(CASE WHEN "unread" > 0 THEN 1 ELSE 0 END) AS "unread", SUM("waiting") AS "waiting"
-    FROM (
-      SELECT ${UNREAD} AS "unread", CASE WHEN ${WAITING} THEN 1 ELSE 0 END AS "waiting"
-      FROM "Message" m JOIN "Customer" c ON c."id" = m."customerId"
-      WHERE m."channel" = 'whatsapp' AND (m."direction" = 'inbound' OR m."origin" = 'admin')
-      GROUP BY m."customerId", c."inboxSeenAt"
-    ) AS "conversations"`;
+    SELECT SUM(CASE WHEN ${UNREAD} THEN 1 ELSE 0 END) AS "unread", SUM(CASE WHEN ${WAITING} THEN 1 ELSE 0 END) AS "waiting"
+    FROM "Customer" c
+    WHERE c."lastInboundWhatsAppAt" IS NOT NULL`;
   return { unread: Number(row?.unread ?? 0), waiting: Number(row?.waiting ?? 0) };
 }
 

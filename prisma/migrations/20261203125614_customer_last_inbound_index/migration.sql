@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Customer_lastInboundWhatsAppAt_idx" ON "Customer"("lastInboundWhatsAppAt");
+
