@@ -228,18 +228,22 @@ describe("markThreadSeen", () => {
       { path: expect.stringMatching(/\/v\d+\.\d+\/[^/]+\/messages$/), body: { messaging_product: "whatsapp", status: "read", message_id: newer.providerMessageId } },
     ]);
     // Again, or from an older tab: nothing changes and Meta is not asked again.
-    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: newer.id })).toEqual({ advanced: false, readReceipt: "not-needed" });
-    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: older.id })).toEqual({ advanced: false, readReceipt: "not-needed" });
+    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: newer.id })).toEqual({ advanced: false, readReceipt: "already_sent" });
     expect(graphCalls).toHaveLength(1);
+    // An older tab does not move the thread back (its receipt is for that older message).
+    expect((await m.markThreadSeen({ customerId: customer.id, upToMessageId: older.id })).advanced).toBe(false);
     expect((await m.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).inboxSeenAt).toEqual(newer.createdAt);
   });
 
-  it("keeps our read state when Meta refuses the receipt", async () => {
+  it("keeps our read state when Meta refuses the receipt, and tries again on the next opening", async () => {
     const customer = await m.factories.makeCustomer();
     const message = await inbound(customer.id, "Hi", minutesAgo(1));
     graphRefuses = true;
     expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: message.id })).toEqual({ advanced: true, readReceipt: "refused" });
     expect((await m.queries.listConversations()).find((row) => row.customerId === customer.id)?.unread).toBe(0);
+    graphRefuses = false;
+    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: message.id })).toEqual({ advanced: false, readReceipt: "sent" });
+    expect(graphCalls).toHaveLength(2);
   });
 
   it("refuses a message that is not this customer's inbound message", async () => {
