@@ -12,7 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { messageListSelect } from "@/lib/messages/queries";
 import { CUSTOMER_CONTACT_SELECT } from "@/lib/customers/recipient";
 import type { TInboxFilter } from "@/lib/inbox/schema";
-import type { TInboundRow } from "@/lib/messages/inbound-view";
+import { INBOUND_ROW_SELECT, type TInboundRow } from "@/lib/inbound-row";
 
 export const INBOX_PAGE_SIZE = 50;
 export const THREAD_MESSAGE_LIMIT = 200;
@@ -28,26 +28,6 @@ export type TConversationRow = {
   last: ({ direction: string; templateName: string | null; status: string } & TInboundRow) | null;
 };
 
-/** What an inbound message's content is stored in (lib/messages/inbound-view.ts shows it). */
-const INBOUND_SELECT = {
-  id: true,
-  kind: true,
-  body: true,
-  contextWamid: true,
-  replyId: true,
-  replyOutcome: true,
-  mediaId: true,
-  mediaMimeType: true,
-  mediaFilename: true,
-  mediaSize: true,
-  locationLatitude: true,
-  locationLongitude: true,
-  locationName: true,
-  locationAddress: true,
-  contactsJson: true,
-  errorTitle: true,
-  errorDetail: true,
-} as const satisfies Record<keyof TInboundRow, true>;
 
 export type TInboxCounts = { unread: number; waiting: number };
 
@@ -108,7 +88,7 @@ export async function listConversations(filter: TInboxFilter = "all", limit = IN
   const latest = await db.message.findMany({
     where: { channel: "whatsapp", OR: conversations.map((row) => ({ customerId: row.customerId, createdAt: row.lastAt })) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { ...INBOUND_SELECT, customerId: true, direction: true, templateName: true, status: true },
+    select: { ...INBOUND_ROW_SELECT, customerId: true, direction: true, templateName: true, status: true },
   });
   const lastOf = new Map<string, TConversationRow["last"]>();
   for (const { customerId, ...message } of latest) if (customerId && !lastOf.has(customerId)) lastOf.set(customerId, message);
@@ -137,7 +117,7 @@ export async function inboxCounts(): Promise<TInboxCounts> {
 
 export const threadMessageSelect = {
   ...messageListSelect,
-  ...INBOUND_SELECT,
+  ...INBOUND_ROW_SELECT,
   providerMessageId: true,
   quote: { select: { id: true, number: true } },
   order: { select: { id: true, number: true } },

@@ -9,6 +9,7 @@ import { revalidateInboxThread, useInboxThread } from "@/lib/swr/use-inbox";
 import type { TThreadMessageView, TThreadView } from "@/lib/inbox/view";
 import type { TTemplateList } from "@/lib/messages/templates";
 import { messagePreview } from "@/lib/inbox/preview";
+import { InboundMessage } from "@/components/inbound-message";
 import { markThreadSeenAction } from "./actions";
 import { MessageTicks } from "./message-ticks";
 import { ReplyBox, type TReplyQuote } from "./reply-box";
@@ -122,7 +123,7 @@ function ThreadMessage({ message }: { message: TThreadMessageView }) {
 }
 
 function MessageContent({ message }: { message: TThreadMessageView }) {
-  if (message.inbound) return <InboundContent inbound={message.inbound} />;
+  if (message.inbound) return <InboundMessage content={message.inbound.view} />;
   if (message.template) {
     return (
       <div>
@@ -133,25 +134,4 @@ function MessageContent({ message }: { message: TThreadMessageView }) {
   }
   if (message.body) return <p className="whitespace-pre-wrap">{message.body}</p>;
   return <p className="text-slate-600 italic">{messagePreview({ kind: message.kind, body: null, templateName: null })}</p>;
-}
-
-/** A customer's message: its text, or what it was, with the file or the map behind a link. */
-function InboundContent({ inbound }: { inbound: NonNullable<TThreadMessageView["inbound"]> }) {
-  const { view, summary } = inbound;
-  if (view.kind === "text") return <p className="whitespace-pre-wrap">{view.body}</p>;
-  const link = view.media
-    ? { href: view.media.downloadPath, label: view.media.filename ? `Download ${view.media.filename}` : "Download" }
-    : view.location
-      ? { href: view.location.mapUrl, label: "Open the map" }
-      : null;
-  return (
-    <div>
-      <p className="whitespace-pre-wrap">{summary}</p>
-      {link ? (
-        <a href={link.href} className="text-xs font-medium text-brand-700 hover:underline" target="_blank" rel="noreferrer">
-          {link.label}
-        </a>
-      ) : null}
-    </div>
-  );
 }
