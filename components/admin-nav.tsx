@@ -28,11 +28,11 @@ type TProps = {
   isOwner: boolean;
 };
 
-/** The admin's sections. On a phone the row scrolls sideways rather than wrapping. */
+/** The admin's sections. Where they do not fit (a phone) the row scrolls sideways inside its own box; the page does not widen. */
 export function AdminNav({ attentionCount, inboxCounts, isOwner }: TProps) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="flex gap-1 overflow-x-auto">
+    <nav aria-label="Admin" className="flex min-w-0 gap-0.5 overflow-x-auto overscroll-x-contain [scrollbar-width:thin]">
       {LINKS.filter((link) => isOwner || !("ownerOnly" in link)).map((link) => {
         const { href, label, icon: Icon, exact } = link;
         const section = "section" in link ? link.section : href;
@@ -43,7 +43,7 @@ export function AdminNav({ attentionCount, inboxCounts, isOwner }: TProps) {
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+              "flex shrink-0 items-center gap-1.5 rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap",
               active ? "bg-brand-50 text-brand-800" : "text-slate-600 hover:bg-slate-100",
             )}
           >

@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button variant="ghost" size="sm" className="shrink-0" onClick={() => signOut({ callbackUrl: "/login" })}>
       <LogOut aria-hidden />
-      <span className="hidden sm:inline">Sign out</span>
+      {/* Read by screen readers everywhere; shown where there is room. */}
+      <span className="sr-only xl:not-sr-only">Sign out</span>
     </Button>
   );
 }

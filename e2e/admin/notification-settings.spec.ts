@@ -10,6 +10,9 @@ test("an admin rewords an automatic message, previews it on a real record, and s
   await page.goto("/admin/settings/notifications");
   const card = page.getByTestId("notification-order.ready");
   await expect(card).toBeVisible();
+  // Each event is closed to one line until opened.
+  await expect(card.getByLabel("Email subject")).toBeHidden();
+  await card.getByRole("button", { name: /^Edit/ }).click();
 
   // An unknown field is refused with the list of real ones, and nothing is saved.
   const subject = card.getByLabel("Email subject");

@@ -11,12 +11,15 @@ import { Label, Select } from "@/components/ui/input";
 import type { TNotificationPreview, TPreviewRecord } from "@/lib/outbox/preview";
 import type { TTemplateChoice } from "@/lib/notifications/save-setting";
 import type { TNotificationSetting, TNotificationSettingInput } from "@/lib/notifications/settings-schema";
+import type { TNotificationEvent } from "@/lib/notifications/events";
+import { fittingRecord } from "@/lib/notifications/preview-samples";
 import { previewNotificationAction } from "./actions";
 import type { TFieldOption } from "./template-fields";
 
 type TProps = {
   form: UseFormReturn<TNotificationSettingInput, unknown, TNotificationSetting>;
   idPrefix: string;
+  event: TNotificationEvent;
   /** Quote events preview best on a quote, order events on an order: that list comes first. */
   subject: "quote" | "order";
   records: { quotes: TPreviewRecord[]; orders: TPreviewRecord[] };
@@ -30,10 +33,11 @@ export function fillTemplateBody(body: string, parameters: string[]): string {
 }
 
 /** Shows what the form's current (unsaved) values would send for a real quote or order. */
-export function NotificationPreview({ form, idPrefix, subject, records, templates, fields }: TProps) {
+export function NotificationPreview({ form, idPrefix, event, subject, records, templates, fields }: TProps) {
   const groups = subject === "order" ? [records.orders, records.quotes] : [records.quotes, records.orders];
+  // Starts on the newest record the event could have been sent for (a ready order for "order ready").
   const [target, setTarget] = useState(() => {
-    const first = groups[0]![0] ?? groups[1]![0];
+    const first = fittingRecord(event, records);
     return first ? `${first.kind}:${first.id}` : "";
   });
   const [preview, setPreview] = useState<TNotificationPreview | null>(null);
@@ -103,8 +107,10 @@ export function NotificationPreview({ form, idPrefix, subject, records, template
             {preview.route.channel ? `would go ${preview.route.detail.charAt(0).toLowerCase()}${preview.route.detail.slice(1)}` : `would not be sent. ${preview.route.detail}`}
           </p>
           {preview.missing.length ? (
-            <Alert tone="warning">
-              This record has no value for: {preview.missing.map(labelOf).join(", ")}. Those places are sent empty (a dash in a template).
+            <Alert tone="warning" data-testid={`${idPrefix}-preview-samples`}>
+              {preview.record.kind === "order" ? "Order" : "Quote"} {preview.record.number} has no value for: {preview.missing.map(labelOf).join(", ")}. The preview shows
+              sample values there, marked [sample: …]; sent for this record, those places would be empty (a dash in a template). Choose a record that fits
+              the event to see its own values.
             </Alert>
           ) : null}
 

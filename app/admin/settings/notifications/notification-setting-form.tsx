@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
+import { ChevronDown, ChevronUp } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -51,6 +52,10 @@ export function NotificationSettingForm({ setting, label, templates, fields, rec
   const { errors, isSubmitting } = form.formState;
   const enabled = useWatch({ control: form.control, name: "enabled" });
   const bodyLength = useWatch({ control: form.control, name: "body" })?.length ?? 0;
+  const emailSubject = useWatch({ control: form.control, name: "emailSubject" });
+  const templateName = useWatch({ control: form.control, name: "templateName" });
+  const [open, setOpen] = useState(false);
+  const expanded = open || form.formState.isDirty || serverError !== null;
 
   async function onSubmit() {
     setServerError(null);
@@ -73,7 +78,12 @@ export function NotificationSettingForm({ setting, label, templates, fields, rec
   return (
     <Card aria-labelledby={`${idPrefix}-title`} data-testid={`notification-${setting.event}`}>
       <CardHeader>
-        <CardTitle id={`${idPrefix}-title`}>{label}</CardTitle>
+        <div className="min-w-0 flex-1 basis-48">
+          <CardTitle id={`${idPrefix}-title`}>{label}</CardTitle>
+          <p className="mt-0.5 truncate text-sm text-slate-500" data-testid={`${idPrefix}-summary`}>
+            {emailSubject ? `Email: “${emailSubject}”` : "No email subject"} · {templateName ? `WhatsApp template ${templateName}` : "No WhatsApp template"}
+          </p>
+        </div>
         <label className="flex cursor-pointer items-center gap-2 text-sm font-medium text-slate-700">
           <input type="checkbox" role="switch" className="peer sr-only" {...form.register("enabled")} />
           <span
@@ -83,8 +93,15 @@ export function NotificationSettingForm({ setting, label, templates, fields, rec
           {enabled ? "On" : "Off"}
           <span className="sr-only"> — send “{label}” automatically</span>
         </label>
+        <Button type="button" variant="outline" size="sm" aria-expanded={expanded} aria-controls={`${idPrefix}-content`} onClick={() => setOpen(!expanded)}>
+          {expanded ? <ChevronUp aria-hidden /> : <ChevronDown aria-hidden />}
+          {expanded ? "Close" : "Edit"}
+          <span className="sr-only"> “{label}”</span>
+        </Button>
       </CardHeader>
-      <CardContent>
+      {/* Closed by default: nine events' full editors made the page 9,200 px long. A change keeps it open
+          (the switch too), so its Save button is never hidden. */}
+      <CardContent id={`${idPrefix}-content`} hidden={!expanded}>
         <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label={`${label} message`}>
           {serverError ? (
             <Alert tone="danger" role="alert">
@@ -125,6 +142,7 @@ export function NotificationSettingForm({ setting, label, templates, fields, rec
             <NotificationPreview
               form={form}
               idPrefix={idPrefix}
+              event={setting.event}
               subject={eventSubject(setting.event)}
               records={records}
               templates={templates}
