@@ -4,9 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Select } from "@/components/ui/input";
 import { fillTemplate } from "@/lib/inbox/template-preview";
-import type { TTemplateList, TTemplateOption } from "@/lib/messages/templates";
-
-export const templateKeyOf = (template: Pick<TTemplateOption, "name" | "language">) => `${template.name}|${template.language}`;
+import type { TTemplateList } from "@/lib/messages/templates";
 
 type TProps = {
   idPrefix: string;
@@ -31,14 +29,14 @@ export function WhatsAppTemplateFields({ idPrefix, templates, templateKey, onTem
       </Alert>
     );
   }
-  const template = templates.templates.find((option) => templateKeyOf(option) === templateKey);
+  const template = templates.templates.find((option) => option.key === templateKey);
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="space-y-3">
       <FormField id={id("template")} label="Approved template" error={errors.templateName}>
         <Select id={id("template")} value={templateKey} onChange={(event) => onTemplateKey(event.target.value)}>
           {templates.templates.map((option) => (
-            <option key={templateKeyOf(option)} value={templateKeyOf(option)}>
+            <option key={option.key} value={option.key}>
               {option.name} ({option.language})
             </option>
           ))}
@@ -54,7 +52,7 @@ export function WhatsAppTemplateFields({ idPrefix, templates, templateKey, onTem
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {parameters.map((value, index) => (
-          <FormField key={index} id={id(`param-${index + 1}`)} label={`Parameter {{${index + 1}}}`} error={errors[`parameters.${index}`]}>
+          <FormField key={index} id={id(`param-${index + 1}`)} label={`Parameter {{${template?.bodyParameters[index] ?? index + 1}}}`} error={errors[`parameters.${index}`]}>
             <Input
               id={id(`param-${index + 1}`)}
               value={value}

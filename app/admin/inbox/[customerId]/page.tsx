@@ -24,12 +24,17 @@ export default async function InboxThreadPage({ params }: PageProps<"/admin/inbo
   const view = toThreadView(thread, now);
   const [templates, quotes] = view.reply.ok ? await Promise.all([approvedTemplates(), replyableQuotes(thread.customer.id, thread.customer.phone)]) : [null, []];
   const firstName = thread.customer.name.split(/\s+/)[0] ?? thread.customer.name;
-  const replyQuotes: TReplyQuote[] = quotes.map((quote) => ({
-    id: quote.id,
-    label: `${quote.number} (${QUOTE_STATUS_LABEL[quote.status as TQuoteStatus] ?? quote.status})`,
-    suggestedParameters: [firstName, quote.number, formatMoney(quote.quotedAmountCents)],
-    suggestedButton: acceptLinkFor(quote, now)?.path ?? null,
-  }));
+  const replyQuotes: TReplyQuote[] = quotes.map((quote) => {
+    const amount = formatMoney(quote.quotedAmountCents);
+    return {
+      id: quote.id,
+      label: `${quote.number} (${QUOTE_STATUS_LABEL[quote.status as TQuoteStatus] ?? quote.status})`,
+      suggestedParameters: [firstName, quote.number, amount],
+      // The usual names of a named template's parameters, as the quote page suggests them.
+      suggestedNamed: { first_name: firstName, name: firstName, customer_name: thread.customer.name, quote_number: quote.number, number: quote.number, amount, total: amount },
+      suggestedButton: acceptLinkFor(quote, now)?.path ?? null,
+    };
+  });
   // The reply is about what the customer last wrote about, when that is one of these quotes.
   const lastAbout = thread.messages.findLast((message) => message.direction === "inbound" && message.quote)?.quote?.id;
   return (

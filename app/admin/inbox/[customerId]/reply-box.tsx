@@ -7,7 +7,8 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label, Select, Textarea } from "@/components/ui/input";
-import { WhatsAppTemplateFields, templateKeyOf } from "@/components/whatsapp-template-fields";
+import { MessageKindChoice } from "@/components/message-kind-choice";
+import { WhatsAppTemplateFields } from "@/components/whatsapp-template-fields";
 import { ZSendWhatsAppToCustomerSchema } from "@/lib/messages/send-schema";
 import type { TTemplateList } from "@/lib/messages/templates";
 import { revalidateInboxThread } from "@/lib/swr/use-inbox";
@@ -15,7 +16,14 @@ import { useFirstTry } from "@/lib/swr/use-first-try";
 import { sendInboxReplyAction } from "./actions";
 
 /** A quote the reply may be about, with what its template parameters would be. */
-export type TReplyQuote = { id: string; label: string; suggestedParameters: string[]; suggestedButton: string | null };
+export type TReplyQuote = {
+  id: string;
+  label: string;
+  /** A positional template's {{1}}, {{2}}, … and a named template's values by name. */
+  suggestedParameters: string[];
+  suggestedNamed: Record<string, string>;
+  suggestedButton: string | null;
+};
 
 type TProps = {
   customerId: string;
@@ -36,8 +44,8 @@ export function ReplyBox({ customerId, windowOpen, templates, quotes, defaultQuo
   const kind = windowOpen ? chosenKind : "template";
   const [body, setBody] = useState("");
   const options = templates?.ok ? templates.templates : [];
-  const [templateKey, setTemplateKey] = useState(options[0] ? templateKeyOf(options[0]) : "");
-  const template = options.find((option) => templateKeyOf(option) === templateKey);
+  const [templateKey, setTemplateKey] = useState(options[0]?.key ?? "");
+  const template = options.find((option) => option.key === templateKey);
   const [typed, setTyped] = useState<string[]>([]);
   const [button, setButton] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -46,8 +54,9 @@ export function ReplyBox({ customerId, windowOpen, templates, quotes, defaultQuo
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
   const about = quotes.find((quote) => quote.id === quoteId);
-  const suggested = about?.suggestedParameters ?? [firstName];
-  const parameters = Array.from({ length: template?.parameterCount ?? 0 }, (_, index) => typed[index] ?? suggested[index] ?? "");
+  const suggested = (index: number) =>
+    template?.format === "NAMED" ? (about?.suggestedNamed ?? { first_name: firstName })[template.bodyParameters[index] ?? ""] : (about?.suggestedParameters ?? [firstName])[index];
+  const parameters = Array.from({ length: template?.parameterCount ?? 0 }, (_, index) => typed[index] ?? suggested(index) ?? "");
   const buttonValue = template?.buttonUrl ? (button ?? about?.suggestedButton ?? "") : undefined;
 
   const [followed, setFollowed] = useState<string | null>(null);
@@ -99,17 +108,7 @@ export function ReplyBox({ customerId, windowOpen, templates, quotes, defaultQuo
   return (
     <form onSubmit={submit} className="space-y-3" noValidate aria-label="Reply to the customer">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        {windowOpen ? (
-          <fieldset className="flex gap-4">
-            <legend className="sr-only">Kind of message</legend>
-            {(["text", "template"] as const).map((value) => (
-              <label key={value} className="flex items-center gap-2">
-                <input type="radio" name="reply-kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
-                {value === "text" ? "Free text" : "Template"}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
+        {windowOpen ? <MessageKindChoice name="reply-kind" kind={kind} onKind={setKind} /> : null}
         {quotes.length ? (
           <div className="flex min-w-0 items-center gap-2">
             <Label htmlFor="reply-about">About</Label>

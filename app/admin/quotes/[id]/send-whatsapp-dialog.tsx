@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
+import { MessageKindChoice } from "@/components/message-kind-choice";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
 import type { TTemplateList } from "@/lib/messages/templates";
@@ -127,17 +128,7 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
         <DialogTitle>Send a WhatsApp message</DialogTitle>
         <DialogDescription>{windowText}</DialogDescription>
         <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
-          {windowOpen ? (
-            <fieldset className="flex gap-4 text-sm">
-              <legend className="sr-only">Kind of message</legend>
-              {(["text", "template"] as const).map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
-                  {value === "text" ? "Free text" : "Template"}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
+          {windowOpen ? <MessageKindChoice name="kind" kind={kind} onKind={setKind} /> : null}
 
           {kind === "text" ? (
             <FormField id="whatsapp-body" label="Message" error={fieldErrors.body}>
