@@ -37,4 +37,9 @@ describe("firstTryOutcome", () => {
       action: "Meta asked to slow down. It will be tried again automatically; follow it in the message history.",
     });
   });
+
+  it("says why a message held before any try waits (a refused token)", () => {
+    const outcome = firstTryOutcome({ ...base, status: "queued", attempts: 0, errorTitle: "Waiting: WhatsApp refused the access token", errorDetail: "Make a new token." });
+    expect(outcome).toMatchObject({ ok: false, status: "queued", title: "Waiting: WhatsApp refused the access token", action: expect.stringMatching(/^Make a new token\. It will be tried again/) });
+  });
 });

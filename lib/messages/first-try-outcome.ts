@@ -13,7 +13,8 @@ export function firstTryOutcome(message: TFirstTryState): TSendOutcome | null {
   if (message.status === "failed" || message.status === "uncertain") {
     return { ok: false, messageId: message.id, status: message.status, title: message.errorTitle ?? "Not sent", action: message.errorDetail ?? "" };
   }
-  if (message.status === "queued" && message.attempts > 0) {
+  // Held before any call (a token Meta refuses, the messaging limit): the reason is the outcome.
+  if (message.status === "queued" && (message.attempts > 0 || message.errorTitle !== null)) {
     const reason = [message.errorDetail, "It will be tried again automatically; follow it in the message history."].filter(Boolean).join(" ");
     return { ok: false, messageId: message.id, status: "queued", title: message.errorTitle ?? "Not sent yet", action: reason };
   }
