@@ -3,7 +3,8 @@ import { cn } from "@/lib/cn";
 
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto">
+    // tabIndex: on a phone a wide table scrolls sideways, and a keyboard must be able to scroll it too.
+    <div className="w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none" tabIndex={0}>
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

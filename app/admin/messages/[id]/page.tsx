@@ -109,7 +109,8 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
         </CardContent>
       </Card>
 
-      <div className="grid gap-5 lg:grid-cols-2">
+      {/* grid-cols-1: an implicit column is as wide as its widest line (the payload's), wider than a phone. */}
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
         <Card aria-labelledby="history-heading">
           <CardHeader>
             <CardTitle id="history-heading">Status history</CardTitle>
@@ -125,7 +126,8 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
           </CardHeader>
           <CardContent>
             {payload ? (
-              <pre className="max-h-[28rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="message-payload">
+              // tabIndex: a keyboard can scroll the payload too.
+              <pre tabIndex={0} className="max-h-[28rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none" data-testid="message-payload">
                 {payload}
               </pre>
             ) : (

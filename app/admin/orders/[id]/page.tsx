@@ -110,7 +110,7 @@ export default async function OrderPage({ params }: PageProps<"/admin/orders/[id
         </div>
         <p className="text-slate-600">
           {order.description} · {formatMoney(order.totalCents)} · from quote{" "}
-          <Link className="text-brand-700 hover:underline" href={`/admin/quotes/${order.quote.id}`}>
+          <Link className="text-brand-700 underline underline-offset-2" href={`/admin/quotes/${order.quote.id}`}>
             {order.quote.number}
           </Link>
         </p>
