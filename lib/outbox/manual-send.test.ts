@@ -190,7 +190,8 @@ describe("queueWhatsAppForQuote", () => {
     const outcome = await modules.send({ kind: "text", quoteId: open.id, idempotencyKey: randomUUID(), body: "Hi Ann" }, adminId);
     expect(outcome.ok).toBe(true);
     const inbound = await modules.db.message.findFirstOrThrow({ where: { direction: "inbound", customerId: customer.id } });
-    expect(inbound).toMatchObject({ body: "Hello!", quoteId: open.id });
+    // Nothing of ours had reached them yet: filed on the customer, not guessed onto their newest quote.
+    expect(inbound).toMatchObject({ body: "Hello!", customerId: customer.id, quoteId: null });
   });
 
   it("records Meta's refusal with words the admin can act on", async () => {

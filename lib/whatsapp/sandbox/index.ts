@@ -4,10 +4,10 @@
 // envelope as Meta (./check-send.ts); after a send it posts signed status webhooks to the app
 // over real HTTP, `sent` → `delivered` → `read`. Failures are chosen by recipient number
 // (./failures.ts), templates are listed in ./templates.ts. State is in memory, per process.
-import { bsuidFor, messagesEnvelope, inboundValue, newWamid, postSignedWebhook, sleep, statusValue, type TStatusInput, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
+import { messagesEnvelope, newWamid, postSignedWebhook, sleep, statusValue, type TStatusInput, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 import { checkSend, type TSendPricing } from "@/lib/whatsapp/sandbox/check-send";
-import { answeredContact } from "@/lib/whatsapp/sandbox/recipient";
 import { createCustomerSide } from "@/lib/whatsapp/sandbox/inbound";
+import { answeredContact } from "@/lib/whatsapp/sandbox/recipient";
 import { graphErrorResponse, laterFailureCode } from "@/lib/whatsapp/sandbox/failures";
 import { defaultSandboxSetup, handleManagement, tokenExpired, type TSandboxSetup } from "@/lib/whatsapp/sandbox/management";
 import { createLimiter, limitResponse, type TSandboxLimits } from "@/lib/whatsapp/sandbox/limits";
@@ -235,13 +235,9 @@ export function createGraphSandbox(options: TSandboxOptions) {
 
   /** The customer writes to the business: opens their 24-hour window and posts the signed webhook. */
   async function simulateInbound(input: { from: string; text: string; profileName?: string; userId?: string; replyTo?: string }) {
-    const at = new Date();
-    lastInbound.set(input.from, at.getTime());
-    // A send by BSUID (`recipient`) finds the same window.
-    lastInbound.set(input.userId ?? bsuidFor(input.from), at.getTime());
-    const wamid = newWamid();
-    const delivery = await track(post(messagesEnvelope(ids, inboundValue({ ...input, wamid, at }))));
-    return { wamid, userId: input.userId ?? bsuidFor(input.from), status: delivery.status };
+    const { text, ...sender } = input;
+    const { wamid, userId, status } = await customer.sendFromCustomer({ ...sender, message: { type: "text", body: text } });
+    return { wamid, userId, status };
   }
 
   return {

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { signBody } from "@/lib/whatsapp/webhook";
 import { isBusinessScopedUserId } from "@/lib/whatsapp/payloads";
-import type { TWebhookContact, TWebhookEnvelope, TWebhookMessage, TWebhookMessagesValue, TWebhookStatus } from "@/lib/whatsapp/types";
+import type { TWebhookContact, TWebhookEnvelope, TWebhookMessagesValue, TWebhookStatus } from "@/lib/whatsapp/types";
 
 export const SANDBOX_DISPLAY_NUMBER = "15550000000";
 
@@ -82,22 +82,6 @@ export function statusValue(input: TStatusInput): Omit<TWebhookMessagesValue, "m
   };
   const contacts: TWebhookContact[] = [byUserId ? { user_id: userId } : { wa_id: input.to, user_id: userId }];
   return failed ? { statuses: [status] } : { contacts, statuses: [status] };
-}
-
-export type TInboundInput = { from: string; text: string; profileName?: string; userId?: string; wamid: string; at: Date; replyTo?: string };
-
-export function inboundValue(input: TInboundInput): Omit<TWebhookMessagesValue, "messaging_product" | "metadata"> {
-  const userId = input.userId ?? bsuidFor(input.from);
-  const message: TWebhookMessage = {
-    from: input.from,
-    from_user_id: userId,
-    id: input.wamid,
-    timestamp: String(Math.floor(input.at.getTime() / 1000)),
-    type: "text",
-    text: { body: input.text },
-    ...(input.replyTo ? { context: { from: SANDBOX_DISPLAY_NUMBER, id: input.replyTo } } : {}),
-  };
-  return { contacts: [{ profile: { name: input.profileName ?? "Sandbox customer" }, wa_id: input.from, user_id: userId }], messages: [message] };
 }
 
 export type TWebhookDelivery = { url: string; body: string; status: number; attempts: number };
