@@ -96,3 +96,22 @@ test("a new customer message appears in the open inbox without a reload", async 
   await inbox.bringToFront();
   await expect(inbox.getByTestId("conversation").filter({ hasText: name }).getByTestId("conversation-preview")).toHaveText("Are roses in season?", { timeout: 10_000 });
 });
+
+test("outside the 24-hour window the thread offers a template, previews it filled in, and its send is followed to delivered", async ({ page, browser }) => {
+  const name = `Inbox Template ${Date.now()}`;
+  const customer = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const quoteNumber = await requestQuoteOnWhatsApp(await customer.newPage(), { name, phone: uniqueMobile(), occasion: "Chocolates" });
+  await customer.close();
+
+  // The acknowledgement the request queued starts the conversation; the customer has not written.
+  await page.goto("/admin/inbox");
+  await page.getByTestId("conversation").filter({ hasText: name }).click({ timeout: 15_000 });
+  await expect(page.getByTestId("window-text")).toContainText("has not written to us on WhatsApp");
+  const reply = page.getByRole("form", { name: "Reply to the customer" });
+  await expect(reply.getByRole("radio")).toHaveCount(0);
+  await reply.getByLabel("Approved template").selectOption({ label: "quote_received (en)" });
+  await expect(reply.getByTestId("template-preview")).toHaveText(`Hi Inbox, thank you for your quote request ${quoteNumber}. We will get back to you soon.`);
+  await reply.getByRole("button", { name: "Send template" }).click();
+  const sent = page.getByTestId("thread").getByTestId("thread-message").filter({ hasText: "Template quote_received" }).filter({ hasText: "Administrator" });
+  await expect(sent.getByTestId("message-status")).toHaveText(/Delivered|Read/, { timeout: 15_000 });
+});

@@ -35,8 +35,8 @@ export default async function InboxThreadPage({ params }: PageProps<"/admin/inbo
       suggestedButton: acceptLinkFor(quote, now)?.path ?? null,
     };
   });
-  // The reply is about what the customer last wrote about, when that is one of these quotes.
-  const lastAbout = thread.messages.findLast((message) => message.direction === "inbound" && message.quote)?.quote?.id;
+  // The reply is about what the customer last wrote about (else what we last wrote about), when that is one of these quotes.
+  const lastAbout = (thread.messages.findLast((message) => message.direction === "inbound" && message.quote) ?? thread.messages.findLast((message) => message.quote))?.quote?.id;
   return (
     <ThreadView
       initial={view}
