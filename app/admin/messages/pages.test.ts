@@ -142,4 +142,14 @@ describe("/admin/messages/[id]", () => {
   it("is not found for an unknown id", async () => {
     await expect(detailPage("no-such-message")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
   });
+
+  it("shows what a customer sent: a photo opens through the admin-only media route", async () => {
+    const message = await db.message.create({
+      data: { channel: "whatsapp", direction: "inbound", origin: "customer", kind: "image", status: "received", body: "Like this one", mediaId: "778899", mediaMimeType: "image/jpeg" },
+    });
+    const html = await detailPage(message.id);
+    expect(html).toContain(`href="/api/admin/media/${message.id}"`);
+    expect(html).toContain("Like this one");
+    expect(html).not.toContain("778899");
+  });
 });

@@ -12,6 +12,8 @@ import { eventLabel } from "@/lib/notifications/events";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { MessageStatusBadge } from "@/components/message-status-badge";
+import { InboundMessage } from "@/components/inbound-message";
+import { toInboundView } from "@/lib/messages/inbound-view";
 import { messageSender } from "../message-summary";
 import { RetryMessageButton } from "../retry-message-button";
 import { AttemptsTable } from "./attempts-table";
@@ -279,7 +281,13 @@ function MessageContent({ message }: { message: TAuditMessage }) {
       ) : null}
       <div>
         <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Text</h3>
-        <p className="mt-0.5 text-sm whitespace-pre-wrap text-slate-800">{message.body ?? "—"}</p>
+        {message.direction === "inbound" ? (
+          <div className="mt-0.5">
+            <InboundMessage content={toInboundView(message)} />
+          </div>
+        ) : (
+          <p className="mt-0.5 text-sm whitespace-pre-wrap text-slate-800">{message.body ?? "—"}</p>
+        )}
       </div>
       {message.providerResponse ? (
         <div>
