@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { CAUGHT_PAGE_SIZE, listCaughtEmails } from "@/lib/email/caught-queries";
 import { emailConfig } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { pastEndNotice } from "@/lib/list-params";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Mail catcher" };
@@ -14,6 +15,8 @@ export default async function MailPage({ searchParams }: PageProps<"/admin/mail"
   const page = Math.max(1, Number.parseInt(typeof raw === "string" ? raw : "1", 10) || 1);
   const rows = await listCaughtEmails(page, admin);
   const hasNext = rows.length > CAUGHT_PAGE_SIZE;
+  // The catcher is not counted: past its end, back to the first page.
+  const pastEnd = pastEndNotice(page, rows.length, null, CAUGHT_PAGE_SIZE);
   return (
     <div className="space-y-4">
       <div>
@@ -25,7 +28,14 @@ export default async function MailPage({ searchParams }: PageProps<"/admin/mail"
         </p>
       </div>
       <Card>
-        {rows.length === 0 ? (
+        {rows.length === 0 && pastEnd ? (
+          <p className="p-4 text-sm text-slate-500" data-testid="mail-past-end">
+            {pastEnd.message}{" "}
+            <Link href={`/admin/mail?page=${pastEnd.page}`} className="font-medium text-brand-700 underline underline-offset-2">
+              {pastEnd.label}
+            </Link>
+          </p>
+        ) : rows.length === 0 ? (
           <p className="p-4 text-sm text-slate-500">No emails yet.</p>
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="caught-emails">
