@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeKillRun, startKillRun } from "@/test/kill-run";
 
-const options = { messages: 500, kills: 50, workers: 1 };
+// Killed a moment (0–200 ms) after the providers next receive a message once it has started, so
+// each kill lands mid-work even when a start is slow on a busy machine.
+const options = { messages: 500, kills: 50, workers: 1, afterSendMs: [0, 200] as const };
 let run: Awaited<ReturnType<typeof startKillRun>>;
 
 beforeAll(async () => {
@@ -21,6 +23,8 @@ it(`loses and doubles nothing when the dispatcher is killed ${options.kills} tim
   const figures = await run.run();
   console.log(describeKillRun("kill test", options, figures));
   expect(figures.kills).toBeGreaterThanOrEqual(Math.min(options.kills, 10));
+  // The kills landed while the worker drained, not before it began.
+  expect(figures.endedDuringKills).toBeGreaterThan(0);
   expect(figures.unfinished).toBe(0);
   expect(figures.doubled).toBe(0);
   expect(figures.lost).toBe(0);
