@@ -178,6 +178,7 @@ export function getQuoteForWhatsApp(id: string) {
     where: { id },
     select: {
       id: true,
+      customerId: true,
       number: true,
       status: true,
       occasion: true,

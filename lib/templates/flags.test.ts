@@ -26,7 +26,8 @@ describe("template flags", () => {
 
   it("paused, disabled, rejected, pending and deleted templates cannot be sent, each with its reason and Meta's code", () => {
     expect(kinds(template({ status: "PAUSED", statusReason: "LOW_QUALITY" }))).toEqual(["paused!"]);
-    expect(templateFlags(template({ status: "PAUSED", statusReason: "LOW_QUALITY" }))[0]!.text).toMatch(/Paused by Meta for low quality \(low quality\)/);
+    expect(templateFlags(template({ status: "PAUSED", statusReason: "LOW_QUALITY" }))[0]!.text).toBe("Paused by Meta for low quality: WhatsApp refuses it until Meta approves it again.");
+    expect(templateFlags(template({ status: "PAUSED", statusReason: "SPAM_REPORTS" }))[0]!.text).toMatch(/low quality \(spam reports\)/);
     expect(kinds(template({ status: "DISABLED" }))).toEqual(["disabled!"]);
     expect(kinds(template({ status: "REJECTED", rejectedReason: "INVALID_FORMAT" }))).toEqual(["rejected!"]);
     expect(templateFlags(template({ status: "REJECTED", rejectedReason: "INVALID_FORMAT" }))[0]!.text).toMatch(/invalid format/);

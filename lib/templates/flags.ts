@@ -49,7 +49,9 @@ export function templateFlags(template: TTemplateState): TTemplateFlag[] {
   if (template.deletedAt) {
     flags.push({ kind: "deleted", blocking: true, text: `Deleted from the WhatsApp account on ${day(template.deletedAt)}: it can no longer be sent.` });
   } else if (template.status === "PAUSED") {
-    flags.push({ kind: "paused", blocking: true, text: `Paused by Meta for low quality${reasonOf(template)}: WhatsApp refuses it until Meta approves it again.` });
+    // Meta pauses for low quality; its reason (usually just that) is not said twice.
+    const reason = reasonOf(template);
+    flags.push({ kind: "paused", blocking: true, text: `Paused by Meta for low quality${reason === " (low quality)" ? "" : reason}: WhatsApp refuses it until Meta approves it again.` });
   } else if (template.status === "DISABLED") {
     flags.push({ kind: "disabled", blocking: true, text: `Disabled by Meta${reasonOf(template)}: it can no longer be sent. Choose another template.` });
   } else if (template.status === "REJECTED") {

@@ -3,6 +3,7 @@ import { requireOwner } from "@/lib/auth/session";
 
 const SECTIONS = [
   { href: "/admin/settings/notifications", label: "Automatic messages" },
+  { href: "/admin/settings/templates", label: "Templates" },
   { href: "/admin/settings/whatsapp-opt-out", label: "Opt-out" },
   { href: "/admin/settings/billing", label: "Limits and rates" },
   { href: "/admin/settings/whatsapp", label: "WhatsApp set-up" },

@@ -14,27 +14,45 @@ import { FormField } from "@/components/ui/form-field";
 import { MessageKindChoice } from "@/components/message-kind-choice";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
-import type { TTemplateList } from "@/lib/messages/templates";
+import type { TTemplateList, TTemplateOption } from "@/lib/messages/templates";
 import { sendWhatsAppAction } from "./whatsapp-actions";
 
 type TSendWhatsAppDialogProps = {
   quoteId: string;
   windowOpen: boolean;
   windowText: string;
+  /** Usable templates first, then unusable ones with their reason (never Meta's samples). */
   templates: TTemplateList;
+  /** The event's template ("name|language"), when it can be sent; else the first that can. */
+  defaultTemplateKey: string;
+  /** "name|language" → the time it last went to this customer within the last hour. */
+  recentSends: Record<string, string>;
   suggestedParameters: string[];
+  /** Values for a named template's parameters, by name (first_name, quote_number, …). */
+  suggestedNamed: Record<string, string>;
   /** The quote's open accept link (q/<token>), for a template whose link button ends in a parameter. */
   suggestedButton?: string;
 };
 
-export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates, suggestedParameters, suggestedButton }: TSendWhatsAppDialogProps) {
+export function SendWhatsAppDialog({
+  quoteId,
+  windowOpen,
+  windowText,
+  templates,
+  defaultTemplateKey,
+  recentSends,
+  suggestedParameters,
+  suggestedNamed,
+  suggestedButton,
+}: TSendWhatsAppDialogProps) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<"text" | "template">(windowOpen ? "text" : "template");
   const [body, setBody] = useState("");
   const options = templates.ok ? templates.templates : [];
-  const [templateKey, setTemplateKey] = useState(options[0] ? `${options[0].name}|${options[0].language}` : "");
-  const template = options.find((option) => `${option.name}|${option.language}` === templateKey);
+  const [templateKey, setTemplateKey] = useState(defaultTemplateKey);
+  const template = options.find((option) => option.key === templateKey && !option.unusable);
+  const recentlyAt = template ? recentSends[template.key] : undefined;
   const [parameters, setParameters] = useState<string[]>([]);
   const [button, setButton] = useState<string | null>(null);
   const buttonValue = template?.buttonUrl ? (button ?? suggestedButton ?? "") : undefined;
@@ -44,8 +62,11 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
   const parameterValues = useMemo(
-    () => Array.from({ length: template?.parameterCount ?? 0 }, (_, index) => parameters[index] ?? suggestedParameters[index] ?? ""),
-    [template, parameters, suggestedParameters],
+    () =>
+      (template?.bodyParameters ?? []).map(
+        (name, index) => parameters[index] ?? (template?.format === "NAMED" ? suggestedNamed[name] : suggestedParameters[Number(name) - 1]) ?? "",
+      ),
+    [template, parameters, suggestedParameters, suggestedNamed],
   );
 
   // The action only queues; the dialog then follows the message's first try.
@@ -142,17 +163,28 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
           ) : (
             <>
               <FormField id="whatsapp-template" label="Approved template" error={fieldErrors.templateName}>
-                <Select id="whatsapp-template" value={templateKey} onChange={(event) => { setTemplateKey(event.target.value); setParameters([]); setButton(null); }}>
+                <Select
+                  id="whatsapp-template"
+                  value={templateKey}
+                  onChange={(event) => {
+                    setTemplateKey(event.target.value);
+                    setParameters([]);
+                    setButton(null);
+                  }}
+                >
+                  {template ? null : <option value="">Choose a template…</option>}
                   {options.map((option) => (
-                    <option key={`${option.name}|${option.language}`} value={`${option.name}|${option.language}`}>
-                      {option.name} ({option.language})
+                    // A template WhatsApp would refuse is listed, greyed, with what is wrong.
+                    <option key={option.key} value={option.key} disabled={!!option.unusable}>
+                      {option.name} ({option.language}){option.unusable ? ` — ${option.flags.find((flag) => flag.blocking)?.kind.replace("_", " ") ?? "unusable"}` : ""}
                     </option>
                   ))}
                 </Select>
               </FormField>
+              <TemplateNotices options={options} template={template} recentlyAt={recentlyAt} />
               {template?.body ? <p className="rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap text-slate-700">{template.body}</p> : null}
               {parameterValues.map((value, index) => (
-                <FormField key={index} id={`whatsapp-param-${index + 1}`} label={`Parameter {{${index + 1}}}`} error={fieldErrors[`parameters.${index}`]}>
+                <FormField key={index} id={`whatsapp-param-${index + 1}`} label={`Parameter {{${template?.bodyParameters[index] ?? index + 1}}}`} error={fieldErrors[`parameters.${index}`]}>
                   <Input
                     id={`whatsapp-param-${index + 1}`}
                     value={value}
@@ -187,5 +219,43 @@ export function SendWhatsAppDialog({ quoteId, windowOpen, windowText, templates,
         </form>
       </DialogContent>
     </Dialog>
+  );
+}
+
+type TNoticesProps = { options: TTemplateOption[]; template: TTemplateOption | undefined; recentlyAt: string | undefined };
+
+/** What the admin should know before sending: the template's warnings, a send within the hour, unusable ones. */
+function TemplateNotices({ options, template, recentlyAt }: TNoticesProps) {
+  const unusable = options.filter((option) => option.unusable);
+  return (
+    <>
+      {template?.flags.length ? (
+        <Alert tone="warning" data-testid="template-flags">
+          {template.flags.map((flag) => (
+            <p key={flag.kind}>{flag.text}</p>
+          ))}
+        </Alert>
+      ) : null}
+      {template && recentlyAt ? (
+        <Alert tone="warning" data-testid="template-recent-warning">
+          <p className="font-medium">
+            {template.name} already went to this customer at {recentlyAt}, less than an hour ago.
+          </p>
+          <p>Sending the same template again so soon may annoy them and lower the template&apos;s quality rating.</p>
+        </Alert>
+      ) : null}
+      {unusable.length ? (
+        <details className="text-sm text-slate-600" data-testid="templates-unusable">
+          <summary className="cursor-pointer">
+            {unusable.length} {unusable.length === 1 ? "template" : "templates"} cannot be sent now
+          </summary>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {unusable.map((option) => (
+              <li key={option.key}>{option.unusable}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
   );
 }

@@ -1,12 +1,17 @@
 import { env, whatsappConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
-import { approvedTemplates } from "@/lib/messages/templates";
+import { templateChoices } from "@/lib/messages/templates";
 import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
+import { listNotificationSettings } from "@/lib/notifications/settings";
 import { acceptLinkFor } from "@/lib/quotes/accept-link";
+import { defaultTemplateKey } from "@/lib/templates/choices";
+import { recentTemplateSends } from "@/lib/templates/queries";
 import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
 import { SimulateReplyForm } from "./simulate-reply-form";
 import { recipientFor } from "@/lib/customers/recipient";
 import { getQuoteForWhatsApp } from "@/lib/quotes/queries";
+
+const HOUR_MS = 3_600_000;
 
 /** The "Send WhatsApp" entry point of a quote, or the reason it cannot be used. */
 export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
@@ -22,9 +27,19 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
       </p>
     );
   }
-  const templates = await approvedTemplates();
+  const now = new Date();
+  const [templates, settings, recentSends] = await Promise.all([
+    templateChoices(),
+    listNotificationSettings(),
+    recentTemplateSends(quote.customerId, new Date(now.getTime() - HOUR_MS)),
+  ]);
+  // A quote's own template is the one its answer goes out with.
+  const answered = settings.find((setting) => setting.event === "quote.answered");
+  const defaultKey = templates.ok ? defaultTemplateKey(templates.templates, answered ? { name: answered.templateName, language: answered.templateLanguage } : null) : "";
   const firstName = recipient.name.split(/\s+/)[0] ?? recipient.name;
+  const amount = formatMoney(quote.quotedAmountCents);
   const time = new Intl.DateTimeFormat(env.BUSINESS_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: env.BUSINESS_TIME_ZONE });
+  const clock = new Intl.DateTimeFormat(env.BUSINESS_LOCALE, { timeStyle: "short", timeZone: env.BUSINESS_TIME_ZONE });
   return (
     <div className="space-y-3">
       <SendWhatsAppDialog
@@ -38,8 +53,12 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
               : "The customer has not written to us on WhatsApp, so WhatsApp only allows an approved template until they do."
         }
         templates={templates}
-        suggestedParameters={[firstName, quote.number, formatMoney(quote.quotedAmountCents)]}
-        suggestedButton={acceptLinkFor(quote, new Date())?.path}
+        defaultTemplateKey={defaultKey}
+        recentSends={Object.fromEntries(Object.entries(recentSends).map(([key, at]) => [key, clock.format(new Date(at))]))}
+        suggestedParameters={[firstName, quote.number, amount]}
+        // Values for a named template's usual parameter names.
+        suggestedNamed={{ first_name: firstName, name: firstName, customer_name: recipient.name, quote_number: quote.number, number: quote.number, amount, total: amount }}
+        suggestedButton={acceptLinkFor(quote, now)?.path}
       />
       {whatsappConfig.mode === "sandbox" ? <SimulateReplyForm quoteId={quoteId} /> : null}
     </div>

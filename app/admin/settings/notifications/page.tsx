@@ -6,6 +6,9 @@ import { listPreviewRecords } from "@/lib/outbox/preview";
 import { loadTemplateCatalog } from "@/lib/messages/template-catalog";
 import { describeTemplate } from "@/lib/notifications/save-setting";
 import { listNotificationSettings } from "@/lib/notifications/settings";
+import { isSampleTemplate } from "@/lib/templates/flags";
+import { listStoredTemplates } from "@/lib/templates/queries";
+import { TemplateWarning } from "./template-warning";
 import { Alert } from "@/components/ui/alert";
 import { NotificationSettingForm } from "./notification-setting-form";
 
@@ -14,8 +17,10 @@ export const metadata: Metadata = { title: "Automatic messages" };
 export default async function NotificationSettingsPage() {
   await requireOwner("/admin/settings/notifications");
   const [settings, catalog, records] = await Promise.all([listNotificationSettings(), loadTemplateCatalog(), listPreviewRecords()]);
+  // Each event's template as stored, for a warning when Meta paused, rejected or re-categorised it.
+  const stored = new Map((await listStoredTemplates()).map((template) => [`${template.name}|${template.language}`, template]));
   // Only approved templates can be chosen; the save checks again against Meta's current list.
-  const templates = catalog.ok ? catalog.templates.filter((template) => template.status === "APPROVED").map(describeTemplate) : [];
+  const templates = catalog.ok ? catalog.templates.filter((template) => template.status === "APPROVED" && !isSampleTemplate(template.name)).map(describeTemplate) : [];
   const fields = Object.entries(NOTIFICATION_FIELDS).map(([key, label]) => ({ key, label }));
   return (
     <div className="space-y-4">
@@ -33,7 +38,16 @@ export default async function NotificationSettingsPage() {
         </Alert>
       )}
       {settings.map((setting) => (
-        <NotificationSettingForm key={setting.event} setting={setting} label={eventLabel(setting.event)} templates={templates} fields={fields} records={records} />
+        <div key={setting.event} className="space-y-2">
+          {setting.templateName ? (
+            <TemplateWarning
+              event={setting.event}
+              template={`${setting.templateName} (${setting.templateLanguage})`}
+              flags={stored.get(`${setting.templateName}|${setting.templateLanguage}`)?.flags ?? []}
+            />
+          ) : null}
+          <NotificationSettingForm setting={setting} label={eventLabel(setting.event)} templates={templates} fields={fields} records={records} />
+        </div>
       ))}
     </div>
   );
