@@ -105,7 +105,6 @@ describe("parseWebhook", () => {
     expect(broken).toMatchObject({ type: "status", wamid: "wamid.Q", pricing: undefined });
   });
 
-
   it("takes a status's BSUID from recipient_user_id, or else from the matching contact", () => {
     const [event] = parseWebhook(post([messages({ contacts: [{ wa_id: "27821234567", user_id: "ZA.55" }], statuses: [status("wamid.C", "sent", "1")] })]));
     expect(event).toMatchObject({ type: "status", userId: "ZA.55" });
