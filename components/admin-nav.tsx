@@ -32,7 +32,9 @@ type TProps = {
 export function AdminNav({ attentionCount, inboxCounts, isOwner }: TProps) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="flex min-w-0 gap-0.5 overflow-x-auto overscroll-x-contain [scrollbar-width:thin]">
+    // relative: the badges' screen-reader text is absolutely placed, and an absolute box escapes a
+    // scroller that is not its containing block, widening the whole page on a phone.
+    <nav aria-label="Admin" className="relative flex min-w-0 gap-0.5 overflow-x-auto overscroll-x-contain [scrollbar-width:thin]">
       {LINKS.filter((link) => isOwner || !("ownerOnly" in link)).map((link) => {
         const { href, label, icon: Icon, exact } = link;
         const section = "section" in link ? link.section : href;

@@ -16,7 +16,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="space-y-4">
       {/* Six tabs are wider than a phone: the row scrolls in its own box instead of widening the page. */}
-      <nav aria-label="Settings" className="flex min-w-0 gap-4 overflow-x-auto border-b border-slate-200 text-sm whitespace-nowrap">
+      <nav aria-label="Settings" className="relative flex min-w-0 gap-4 overflow-x-auto border-b border-slate-200 text-sm whitespace-nowrap">
         {SECTIONS.map((section) => (
           <Link key={section.href} href={section.href} className="-mb-px shrink-0 border-b-2 border-transparent px-1 py-2 font-medium text-slate-600 hover:border-slate-300 hover:text-slate-900">
             {section.label}
