@@ -6,7 +6,7 @@
 //
 // No PostgreSQL server is needed: the SQLite migrations are applied to a scratch file and read
 // back, and the PostgreSQL schema derived from that is where its migrations stand too (the test
-// prisma/migrations.test.ts checks on a real server that each folder makes exactly its schema).
+// prisma/migrations.postgresql.test.ts checks on a real server that each folder makes exactly its schema).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

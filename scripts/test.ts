@@ -33,7 +33,13 @@ for (const file of Object.values(reports)) rmSync(file, { force: true });
 
 const vitestFilters = process.argv.slice(2);
 
-type TRun = { name: string; passed: number; failed: number; ok: boolean; skipped?: string };
+type TRun = { name: string; passed: number; failed: number; ok: boolean; skipped?: string; failures?: string[] };
+
+type TVitestReport = {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string }[] }[];
+};
 
 function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
@@ -43,8 +49,19 @@ function vitest(name: string, report: string, env: NodeJS.ProcessEnv): TRun {
   console.log(`\n=== vitest on ${name} ===\n`);
   const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestFilters];
   const result = spawnSync(bin("vitest"), args, { cwd: root, stdio: "inherit", env });
-  const json = readJson<{ numPassedTests?: number; numFailedTests?: number }>(report);
-  return { name: `vitest ${name}`, passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0, ok: result.status === 0 };
+  const json = readJson<TVitestReport>(report);
+  return { name: `vitest ${name}`, passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0, ok: result.status === 0, failures: vitestFailures(json) };
+}
+
+// The failed tests by file and name (and a file that failed without a test, such as an import
+// error), repeated after the last runner's output so the end of a long log says what to look at.
+function vitestFailures(report: TVitestReport | null): string[] {
+  return (report?.testResults ?? []).flatMap((file) => {
+    const where = path.relative(root, file.name);
+    const tests = (file.assertionResults ?? []).filter((test) => test.status === "failed").map((test) => `${where} › ${test.fullName}`);
+    if (tests.length === 0 && file.status === "failed") return [`${where}: ${(file.message ?? "failed").split("\n")[0]}`];
+    return tests;
+  });
 }
 
 async function postgresServer(): Promise<{ url: string; cluster?: TPostgresCluster } | { skipped: string }> {
@@ -83,6 +100,9 @@ if (vitestFilters.length > 0) {
   runs.push({ name: "playwright", passed: p?.stats?.expected ?? 0, failed: (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0), ok: e2e.status === 0 });
 }
 
+for (const run of runs) {
+  if (run.failures?.length) console.log(`\n${run.name} failed:\n${run.failures.map((line) => `  ✗ ${line}`).join("\n")}`);
+}
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);
 const broken = runs.some((run) => !run.ok);

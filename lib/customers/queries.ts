@@ -32,7 +32,7 @@ export type TCustomerListResult = { rows: TCustomerListRow[]; total: number; has
 // What the search box matches, in the form a quote's searchText has: lower-cased name and email,
 // and the phone's stored digits (so "082 123 4567" finds 27821234567). On PostgreSQL a trigram
 // index is built on exactly this expression (prisma/postgresql/migrations/*_customer_search_index):
-// change both together (lib/list-search-index.test.ts notices when they part).
+// change both together (lib/list-search-index.postgresql.test.ts notices when they part).
 export const SEARCH_TEXT = `LOWER("name") || ' ' || COALESCE(LOWER("email"), '') || ' ' || COALESCE("phone", '')`;
 
 function whereClause(params: TCustomerListParams): Prisma.Sql {

@@ -3,11 +3,11 @@
 // one client, made while the other holds an open transaction, blocks the event loop that
 // transaction needs to commit: both stall for the busy timeout and one fails with SQLITE_BUSY.
 import { afterAll, describe, expect, it } from "vitest";
-import { createClient, dialect } from "@/lib/db";
+import { createClient } from "@/lib/db";
 
 // The lock wraps only SQLite's adapter (PostgreSQL's clients take pooled connections and wait
-// for row locks without blocking the event loop), so these run in the SQLite run only.
-const notOnSqlite = dialect !== "sqlite";
+// for row locks without blocking the event loop), so this file runs in the SQLite run only
+// (`.sqlite.test.ts`, vitest.config.ts).
 
 const holder = createClient();
 const other = createClient();
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(notOnSqlite)("the process-wide SQLite lock", () => {
+describe("the process-wide SQLite lock", () => {
   it("lets a second client's write wait for the first client's open transaction instead of deadlocking", async () => {
     const order: string[] = [];
     let wrote!: () => void;

@@ -12,10 +12,9 @@ import { receivedPerMessage, seedQueuedMessages } from "@/test/kill-run";
 import { startOutboxHarness, type TOutboxHarness } from "@/test/outbox-harness";
 import { startWebInstances } from "@/test/web-instances";
 
-const onPostgresql = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
 const MESSAGES = 300;
 
-describe.runIf(onPostgresql)("two dispatchers and two web instances on one PostgreSQL", () => {
+describe("two dispatchers and two web instances on one PostgreSQL", () => {
   let h: TOutboxHarness;
   let web: Awaited<ReturnType<typeof startWebInstances>>;
   let db: typeof import("@/lib/db").db;

@@ -7,13 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeKillRun, startKillRun } from "@/test/kill-run";
 
-const onPostgresql = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
 // Each worker is killed a moment (0–150 ms) after the providers next receive a message once it has
 // started, so every kill lands mid-work however long a start takes on a busy machine, and each
 // worker sends only a few messages before it dies: the queue is still draining at the 100th kill.
 const options = { messages: 1_000, kills: 100, workers: 2, afterSendMs: [0, 150] as const };
 
-describe.runIf(onPostgresql)("two workers on one PostgreSQL", () => {
+describe("two workers on one PostgreSQL", () => {
   let run: Awaited<ReturnType<typeof startKillRun>>;
 
   beforeAll(async () => {
