@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
-import { Label, Textarea } from "@/components/ui/input";
+import { StatusChangeForm } from "@/components/status-change-form";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { allowedNextOrderStatuses, ORDER_STATUS_LABEL, type TOrderStatus } from "@/lib/orders/status";
 import { changeOrderStatusAction } from "./actions";
 
@@ -63,33 +62,17 @@ export function OrderStatusActions({ orderId, status }: { orderId: string; statu
                   ? "Use this when a delivery did not happen. The customer is told the order is ready again."
                   : "The customer is sent the automatic message for this step on their channel."}
             </DialogDescription>
-            <form
-              className="mt-4 space-y-4"
-              onSubmit={(event) => {
-                event.preventDefault();
-                execute({ orderId, to: target, expectedStatus: status, note });
-              }}
-            >
-              {error ? (
-                <Alert tone="danger" role="alert">
-                  {error}
-                </Alert>
-              ) : null}
-              <div className="space-y-1.5">
-                <Label htmlFor="order-status-note">Note for the timeline (optional)</Label>
-                <Textarea id="order-status-note" rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
-              </div>
-              <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-                <DialogClose asChild>
-                  <Button type="button" variant="outline">
-                    Not now
-                  </Button>
-                </DialogClose>
-                <Button type="submit" variant={target === "cancelled" ? "destructive" : "default"} disabled={isPending}>
-                  {isPending ? "Saving…" : target === "ready" && backwards ? "Back to ready" : BUTTON[target]}
-                </Button>
-              </div>
-            </form>
+            <StatusChangeForm
+              noteId="order-status-note"
+              note={note}
+              onNoteChange={setNote}
+              onConfirm={() => execute({ orderId, to: target, expectedStatus: status, note })}
+              error={error}
+              cancelLabel="Not now"
+              confirmLabel={target === "ready" && backwards ? "Back to ready" : BUTTON[target]}
+              destructive={target === "cancelled"}
+              isPending={isPending}
+            />
           </DialogContent>
         ) : null}
       </Dialog>

@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
-import { Label, Textarea } from "@/components/ui/input";
+import { StatusChangeForm } from "@/components/status-change-form";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { isQuoteStatus, QUOTE_STATUS_LABEL, statusLabel, type TManualStatusTarget } from "@/lib/quotes/status";
 import { changeQuoteStatusAction } from "./actions";
 
@@ -84,33 +83,18 @@ export function StatusActions({ quoteId, status, targets }: TProps) {
             <DialogDescription>
               {choice.description} This cannot be undone.
             </DialogDescription>
-            <form
-              className="mt-4 space-y-4"
-              onSubmit={(event) => {
-                event.preventDefault();
-                execute({ quoteId, to: target, note, expectedStatus: isQuoteStatus(status) ? status : undefined });
-              }}
-            >
-              {error ? (
-                <Alert tone="danger" role="alert" data-testid="status-error">
-                  {error}
-                </Alert>
-              ) : null}
-              <div className="space-y-1.5">
-                <Label htmlFor="status-note">Note for the timeline (optional)</Label>
-                <Textarea id="status-note" rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
-              </div>
-              <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-                <DialogClose asChild>
-                  <Button type="button" variant="outline">
-                    Keep it {statusLabel(status).toLowerCase()}
-                  </Button>
-                </DialogClose>
-                <Button type="submit" variant={choice.destructive ? "destructive" : "default"} disabled={isPending}>
-                  {isPending ? "Saving…" : choice.button}
-                </Button>
-              </div>
-            </form>
+            <StatusChangeForm
+              noteId="status-note"
+              note={note}
+              onNoteChange={setNote}
+              onConfirm={() => execute({ quoteId, to: target, note, expectedStatus: isQuoteStatus(status) ? status : undefined })}
+              error={error}
+              errorTestId="status-error"
+              cancelLabel={`Keep it ${statusLabel(status).toLowerCase()}`}
+              confirmLabel={choice.button}
+              destructive={choice.destructive}
+              isPending={isPending}
+            />
           </DialogContent>
         ) : null}
       </Dialog>
