@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { IconSprite, type TIconData } from "@/components/icon";
 import "./list-table.css";
 
@@ -34,5 +35,26 @@ export function ListTable({ caption, head, children, icons, className }: TProps)
         </table>
       </div>
     </div>
+  );
+}
+
+/** A row's first cell: the record's number, linking to its page (not prefetched: see above). */
+export function RecordLinkCell({ href, number }: { href: string; number: string }) {
+  return (
+    <td>
+      <Link href={href} prefetch={false}>
+        {number}
+      </Link>
+    </td>
+  );
+}
+
+/** The customer's name over the contact the list shows for them. */
+export function CustomerCell({ name, contact }: { name: string; contact: string }) {
+  return (
+    <td className="two-lines">
+      <div>{name}</div>
+      <div>{contact}</div>
+    </td>
   );
 }

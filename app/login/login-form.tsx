@@ -10,8 +10,8 @@ import { ZTextSchema } from "@/lib/zod/text";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
-import { Alert } from "@/components/ui/alert";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { AuthForm } from "./auth-form";
 
 const ZLoginSchema = z.object({
   email: z.email("Enter the email address of your admin account."),
@@ -38,12 +38,7 @@ export function LoginForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: str
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      {error ? (
-        <Alert tone="danger" role="alert" data-testid="login-error">
-          {error}
-        </Alert>
-      ) : null}
+    <AuthForm onSubmit={form.handleSubmit(onSubmit)} error={error} errorTestId="login-error">
       <FormField id="email" label="Email" error={errors.email?.message}>
         <Input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...form.register("email")} />
       </FormField>
@@ -53,6 +48,6 @@ export function LoginForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: str
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
-    </form>
+    </AuthForm>
   );
 }

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -12,6 +11,7 @@ import { NewPasswordFields } from "@/components/new-password-fields";
 import { ZAcceptInviteSchema, ZResetPasswordSchema } from "@/lib/admins/schema";
 import { applyActionErrors } from "@/lib/action-errors";
 import { acceptInviteAction, resetPasswordAction } from "./actions";
+import { AuthForm } from "./auth-form";
 
 type TValues = { token: string; name: string; password: string; confirm: string };
 
@@ -37,12 +37,7 @@ export function SetPasswordForm({ token, email, mode }: TProps) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      {error ? (
-        <Alert tone="danger" role="alert" data-testid="set-password-error">
-          {error}
-        </Alert>
-      ) : null}
+    <AuthForm onSubmit={form.handleSubmit(onSubmit)} error={error} errorTestId="set-password-error">
       {/* For password managers: which account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <p className="text-sm text-slate-600">
@@ -57,6 +52,6 @@ export function SetPasswordForm({ token, email, mode }: TProps) {
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : mode === "invite" ? "Create my account" : "Set the new password"}
       </Button>
-    </form>
+    </AuthForm>
   );
 }

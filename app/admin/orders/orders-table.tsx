@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { EmptyList } from "@/components/empty-list";
-import { ListTable } from "@/components/list-table";
+import { CustomerCell, ListTable, RecordLinkCell } from "@/components/list-table";
 import { OrderStatusBadge } from "@/components/order-status-badge";
 import { SortableHead } from "@/components/sortable-head";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
@@ -50,16 +49,8 @@ function OrderRow({ row }: { row: TOrderListRow }) {
   const payment = paymentState(row);
   return (
     <tr data-testid="order-row">
-      <td>
-        {/* No prefetch on lists: see components/list-table.tsx. */}
-        <Link href={`/admin/orders/${row.id}`} prefetch={false}>
-          {row.number}
-        </Link>
-      </td>
-      <td className="two-lines">
-        <div>{row.customer.name}</div>
-        <div>{contactLine(row)}</div>
-      </td>
+      <RecordLinkCell href={`/admin/orders/${row.id}`} number={row.number} />
+      <CustomerCell name={row.customer.name} contact={contactLine(row)} />
       <td>
         <OrderStatusBadge status={row.status} />
       </td>

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { TableHead } from "@/components/ui/table";
 import { EmptyList } from "@/components/empty-list";
-import { ListTable } from "@/components/list-table";
+import { CustomerCell, ListTable, RecordLinkCell } from "@/components/list-table";
 import { SortableHead } from "@/components/sortable-head";
 import { CONTACT_PREFERENCE_ICONS, ContactPreference } from "@/components/contact-preference";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
@@ -47,16 +46,8 @@ export function QuotesTable({ rows, params }: TProps) {
 function QuoteRow({ row }: { row: TQuoteListRow }) {
   return (
     <tr data-testid="quote-row">
-      <td>
-        {/* No prefetch on lists: see components/list-table.tsx. */}
-        <Link href={`/admin/quotes/${row.id}`} prefetch={false}>
-          {row.number}
-        </Link>
-      </td>
-      <td className="two-lines">
-        <div>{row.customer.name}</div>
-        <div>{contactLine(row)}</div>
-      </td>
+      <RecordLinkCell href={`/admin/quotes/${row.id}`} number={row.number} />
+      <CustomerCell name={row.customer.name} contact={contactLine(row)} />
       <td>
         <ContactPreference preference={row.customer.contactPreference} showLabel={false} fromSprite />
       </td>

@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { ZResetRequestSchema } from "@/lib/admins/schema";
 import { applyActionErrors } from "@/lib/action-errors";
 import { requestPasswordResetAction } from "../actions";
+import { AuthForm } from "../auth-form";
 
 type TResetRequest = z.infer<typeof ZResetRequestSchema>;
 
@@ -38,18 +39,13 @@ export function ForgotForm() {
     );
   }
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      {error ? (
-        <Alert tone="danger" role="alert" data-testid="reset-error">
-          {error}
-        </Alert>
-      ) : null}
+    <AuthForm onSubmit={form.handleSubmit(onSubmit)} error={error} errorTestId="reset-error">
       <FormField id="email" label="Email" error={errors.email?.message}>
         <Input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...form.register("email")} />
       </FormField>
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Sending…" : "Email me a link"}
       </Button>
-    </form>
+    </AuthForm>
   );
 }
