@@ -7,8 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: env.BUSINESS_NAME, template: `%s · ${env.BUSINESS_NAME}` },
   description: `Quotes and orders for ${env.BUSINESS_NAME}`,
-  // public/: drawn from icon.svg by scripts/make-icons.ts. The manifest lets an admin add the
-  // admin to a phone's home screen and open it full screen.
+  // public/: drawn from icon.svg by scripts/make-icons.ts. The web manifest is app/manifest.ts,
+  // which Next links from every page itself.
   icons: {
     icon: [
       { url: "/favicon.ico", sizes: "16x16 32x32" },
@@ -16,7 +16,6 @@ export const metadata: Metadata = {
     ],
     apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
   },
-  manifest: "/manifest.webmanifest",
   appleWebApp: { capable: true, title: env.BUSINESS_NAME, statusBarStyle: "default" },
 };
 
