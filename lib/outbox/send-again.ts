@@ -1,5 +1,6 @@
-// Loads what the send-again rule (./send-again-rule.ts) needs for one message: the details it
-// would go to now (the quote's, as the dispatcher uses them) and its event's template.
+// Loads what the send-again rule (./send-again-rule.ts) needs for messages: the details each
+// would go to now (the quote's, as the dispatcher uses them) and its event's template. One read
+// for a whole list page; the message page and Retry ask about one.
 import "server-only";
 import type { TDb, TTx } from "@/lib/db";
 import { db } from "@/lib/db";
@@ -8,11 +9,14 @@ import { isNotificationEvent } from "@/lib/notifications/events";
 import { getNotificationSetting } from "@/lib/notifications/settings";
 import { sendAgainVerdict, type TSendAgainVerdict } from "@/lib/outbox/send-again-rule";
 
-/** Null for a message that is not there or has no customer (the retry itself says why). */
-export async function sendAgainVerdictFor(messageId: string, client: TDb | TTx = db, now = new Date()): Promise<TSendAgainVerdict | null> {
-  const message = await client.message.findUnique({
-    where: { id: messageId },
+/** A verdict per message id; none for a message that is not there or has no customer (the retry itself says why). */
+export async function sendAgainVerdicts(messageIds: readonly string[], client: TDb | TTx = db, now = new Date()): Promise<Map<string, TSendAgainVerdict>> {
+  const verdicts = new Map<string, TSendAgainVerdict>();
+  if (messageIds.length === 0) return verdicts;
+  const messages = await client.message.findMany({
+    where: { id: { in: [...messageIds] } },
     select: {
+      id: true,
       event: true,
       origin: true,
       channel: true,
@@ -21,8 +25,20 @@ export async function sendAgainVerdictFor(messageId: string, client: TDb | TTx =
       order: { select: { quote: { select: QUOTE_CONTACT_SELECT } } },
     },
   });
-  if (!message?.customer) return null;
-  const recipient = recipientFor(message.customer, message.quote ?? message.order?.quote ?? null);
-  const setting = message.event && isNotificationEvent(message.event) ? await getNotificationSetting(client, message.event) : null;
-  return sendAgainVerdict(message, recipient, setting?.templateName ?? null, now);
+  // A page holds a few events at most: one settings read each.
+  const templateNames = new Map<string, string | null>();
+  for (const event of new Set(messages.map((message) => message.event))) {
+    if (event && isNotificationEvent(event)) templateNames.set(event, (await getNotificationSetting(client, event)).templateName);
+  }
+  for (const message of messages) {
+    if (!message.customer) continue;
+    const recipient = recipientFor(message.customer, message.quote ?? message.order?.quote ?? null);
+    verdicts.set(message.id, sendAgainVerdict(message, recipient, (message.event && templateNames.get(message.event)) ?? null, now));
+  }
+  return verdicts;
+}
+
+/** Null for a message that is not there or has no customer (the retry itself says why). */
+export async function sendAgainVerdictFor(messageId: string, client: TDb | TTx = db, now = new Date()): Promise<TSendAgainVerdict | null> {
+  return (await sendAgainVerdicts([messageId], client, now)).get(messageId) ?? null;
 }

@@ -6,20 +6,27 @@ import { cn } from "@/lib/cn";
 import { formatDateTime } from "@/lib/format";
 import { needsAttention } from "@/lib/messages/audit-params";
 import type { TAuditListRow } from "@/lib/messages/audit-queries";
+import type { TSendAgainVerdict } from "@/lib/outbox/send-again-rule";
 import { messageHeadline, messageSender } from "./message-summary";
 import { RetryMessageButton } from "./retry-message-button";
 
 // As the quote list: a table from tablet width up, a card per row on a phone, where the whole
-// card opens the message. The links to the customer, quote and order and the retry button sit
-// above that card-wide link (relative z-10) so they stay their own targets.
+// card opens the message. The links to the customer, quote and order and the retry button (or,
+// where a retry cannot succeed yet, what to fix first) sit above that card-wide link (relative
+// z-10) so they stay their own targets.
 const ROW = "relative grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 rounded-lg border bg-white p-3 md:table-row md:rounded-none md:border-0 md:p-0";
 // Needing attention: red, with a thick left edge (on the card, or on the first cell in a table).
 const ATTENTION_ROW = "border-red-300 border-l-4 border-l-red-500 bg-red-50 md:hover:bg-red-100/70";
 const NORMAL_ROW = "border-slate-200 md:hover:bg-slate-50";
 const REF_LINK = "relative z-10 text-brand-700 hover:underline";
 
-/** The audit log's rows: messages needing attention first (marked red), then newest first. */
-export function MessagesTable({ rows }: { rows: TAuditListRow[] }) {
+type TSendAgainVerdicts = ReadonlyMap<string, TSendAgainVerdict>;
+
+/**
+ * The audit log's rows: messages needing attention first (marked red), then newest first.
+ * `sendAgain` holds the send-again verdict of each row needing attention (lib/outbox/send-again).
+ */
+export function MessagesTable({ rows, sendAgain }: { rows: TAuditListRow[]; sendAgain: TSendAgainVerdicts }) {
   return (
     <div className="md:rounded-lg md:border md:border-slate-200 md:bg-white">
       <Table className="block md:table md:[&_td]:px-3 md:[&_td]:py-2 md:[&_td]:align-top">
@@ -38,7 +45,7 @@ export function MessagesTable({ rows }: { rows: TAuditListRow[] }) {
         </thead>
         <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
           {rows.map((row) => (
-            <MessageRow key={row.id} row={row} />
+            <MessageRow key={row.id} row={row} sendAgain={sendAgain.get(row.id)} />
           ))}
         </tbody>
       </Table>
@@ -46,8 +53,9 @@ export function MessagesTable({ rows }: { rows: TAuditListRow[] }) {
   );
 }
 
-function MessageRow({ row }: { row: TAuditListRow }) {
+function MessageRow({ row, sendAgain }: { row: TAuditListRow; sendAgain: TSendAgainVerdict | undefined }) {
   const attention = needsAttention(row);
+  const blocked = attention && sendAgain && !sendAgain.possible ? sendAgain : null;
   return (
     <tr className={cn(ROW, attention ? ATTENTION_ROW : NORMAL_ROW)} data-testid="message-row" data-attention={attention || undefined}>
       <td className={cn("order-1 min-w-0 md:max-w-[22rem]", attention && "md:border-l-4 md:border-l-red-500")}>
@@ -101,9 +109,24 @@ function MessageRow({ row }: { row: TAuditListRow }) {
         {formatDateTime(row.createdAt)}
         {row.attempts > 1 ? <span className="block text-xs">{row.attempts} tries</span> : null}
       </td>
-      <td className="order-6 justify-self-end md:text-right">
-        {attention ? <RetryMessageButton messageId={row.id} status={row.status} attempts={row.attempts} recipientName={row.customer?.name} size="sm" /> : null}
-      </td>
+      {blocked ? (
+        <td className="order-8 col-span-2 text-xs text-slate-700 md:max-w-[16rem]" data-testid="send-again-blocked">
+          <span className="font-medium">Sending again would fail the same way.</span> <span className="font-medium">Fix first: </span>
+          {blocked.fix}
+          {row.customer ? (
+            <>
+              {" "}
+              <Link href={`/admin/customers/${row.customer.id}`} className={cn(REF_LINK, "underline")}>
+                Open {row.customer.name}
+              </Link>
+            </>
+          ) : null}
+        </td>
+      ) : (
+        <td className="order-6 justify-self-end md:text-right">
+          {attention ? <RetryMessageButton messageId={row.id} status={row.status} attempts={row.attempts} recipientName={row.customer?.name} size="sm" /> : null}
+        </td>
+      )}
       {row.errorTitle ? <td className="order-7 col-span-2 text-xs text-red-800 md:hidden">{row.errorTitle}</td> : null}
     </tr>
   );

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { AlertTriangle } from "lucide-react";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AUDIT_PAGE_SIZE, auditListHref, isFiltered, type TAuditListParams, parseAuditListParams } from "@/lib/messages/audit-params";
+import { AUDIT_PAGE_SIZE, auditListHref, isFiltered, needsAttention, type TAuditListParams, parseAuditListParams } from "@/lib/messages/audit-params";
 import { listAuditMessages } from "@/lib/messages/audit-queries";
+import { sendAgainVerdicts } from "@/lib/outbox/send-again";
 import { pastEndNotice } from "@/lib/list-params";
 import { Alert } from "@/components/ui/alert";
 import { EmptyList } from "@/components/empty-list";
@@ -22,6 +23,8 @@ export default async function MessagesPage({ searchParams }: PageProps<"/admin/m
   // After signing in, the admin comes back to the same view (a bookmark keeps working).
   await requireAdmin(auditListHref(params));
   const { rows, total, attention, hasNext } = await listAuditMessages(params);
+  // Send again is offered only where it can succeed, as on the message page and in the action.
+  const sendAgain = await sendAgainVerdicts(rows.filter(needsAttention).map((row) => row.id));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -32,7 +35,7 @@ export default async function MessagesPage({ searchParams }: PageProps<"/admin/m
       </div>
       {attention > 0 && params.page === 1 ? <AttentionNote params={params} attention={attention} /> : null}
       <MessageFilters params={params} />
-      {rows.length === 0 ? <EmptyState params={params} total={total} /> : <MessagesTable rows={rows} />}
+      {rows.length === 0 ? <EmptyState params={params} total={total} /> : <MessagesTable rows={rows} sendAgain={sendAgain} />}
       <Pagination page={params.page} rowCount={rows.length} total={total} hasNext={hasNext} pageHref={(page) => auditListHref(params, { page })} pageSize={AUDIT_PAGE_SIZE} />
     </div>
   );

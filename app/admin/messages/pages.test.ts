@@ -67,6 +67,35 @@ describe("/admin/messages", () => {
     expect(html).toContain("1 message needs attention");
   });
 
+  it("offers no Send again where it would fail the same way: it says what to fix first, links the customer, and Retry refuses with the same words", async () => {
+    // Opted out of WhatsApp and no email address: no channel is left for the automatic message.
+    const stuck = await makeQuote({ name: "Sipho Dlamini", email: null, whatsappOptedOutAt: new Date("2026-03-01T09:00:00Z") });
+    const blocked = await db.message.create({
+      data: { channel: "whatsapp", direction: "outbound", origin: "system:quote.received", event: "quote.received", kind: "notification", status: "failed", errorTitle: "No way to reach the customer", attempts: 1, customerId: stuck.customerId, quoteId: stuck.id, createdAt: new Date("2026-03-02T10:00:00Z") },
+    });
+    // The same kind of message to a customer with an email address can go again.
+    const reachable = await makeQuote({ name: "Lerato Khumalo", whatsappOptedOutAt: new Date("2026-03-01T09:00:00Z") });
+    const retryable = await db.message.create({
+      data: { channel: "whatsapp", direction: "outbound", origin: "system:quote.received", event: "quote.received", kind: "notification", status: "failed", errorTitle: "Message undeliverable", attempts: 1, customerId: reachable.customerId, quoteId: reachable.id, createdAt: new Date("2026-03-01T10:00:00Z") },
+    });
+
+    const rows = rowsOf(await listPage());
+    const blockedRow = rows.find((row) => row.includes(`/admin/messages/${blocked.id}`))!;
+    const retryableRow = rows.find((row) => row.includes(`/admin/messages/${retryable.id}`))!;
+    expect(blockedRow).not.toContain('data-testid="retry-message"');
+    expect(blockedRow).toContain('data-testid="send-again-blocked"');
+    expect(blockedRow).toContain("Fix first: ");
+    expect(blockedRow).toContain("Add an email address: the customer opted out of WhatsApp, and only their START (or new consent) lets WhatsApp messages go again.");
+    expect(blockedRow).toContain(`href="/admin/customers/${stuck.customerId}"`);
+    expect(blockedRow).toContain("Open Sipho Dlamini");
+    expect(retryableRow).toContain("Send again to Lerato Khumalo");
+    expect(retryableRow).not.toContain("send-again-blocked");
+
+    const { retryMessage } = await import("@/lib/outbox/retry");
+    await expect(retryMessage({ messageId: blocked.id, expectedAttempts: 1 }, ADMIN.id)).rejects.toThrow(/opted out of WhatsApp.*Add an email address: the customer opted out of WhatsApp, and only their START/);
+    expect((await db.message.findUniqueOrThrow({ where: { id: blocked.id } })).status).toBe("failed");
+  });
+
   it("says when no message matches the filters, with a way back to all", async () => {
     await db.message.create({ data: { channel: "email", direction: "outbound", origin: "admin", kind: "email", status: "sent" } });
     const html = await listPage({ channel: "whatsapp" });
