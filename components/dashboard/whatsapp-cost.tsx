@@ -5,7 +5,7 @@ import { getAdmin } from "@/lib/auth/session";
 import { whatsappCostByWeek } from "@/lib/dashboard/whatsapp-cost";
 import { env } from "@/lib/env";
 import { formatCalendarDate, formatMoney } from "@/lib/format";
-import { categoryLabel } from "@/lib/whatsapp-usage/cost-estimate";
+import { categoryLabel, estimateCentsForDisplay } from "@/lib/whatsapp-usage/cost-estimate";
 import { canManageSettings } from "@/lib/roles";
 import { messagingLimitUsage } from "@/lib/whatsapp-usage/usage";
 
@@ -49,7 +49,7 @@ export async function WhatsAppCost({ now }: { now: Date }) {
                     {week.billableTotal === 0 ? "0" : `${count.format(week.billableTotal)}: ${week.billable.map((row) => `${count.format(row.count)} ${categoryLabel(row.category).toLowerCase()}`).join(", ")}`}
                   </td>
                   <td className="py-1.5 text-right tabular-nums whitespace-nowrap">
-                    {formatMoney(week.estimateCents)}
+                    {formatMoney(estimateCentsForDisplay(week.estimateMicros))}
                     {week.unrated.length ? "*" : ""}
                   </td>
                 </tr>

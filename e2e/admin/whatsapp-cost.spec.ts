@@ -6,15 +6,16 @@ test("an owner sets rates and reads Meta's limit; the dashboard shows the limit 
   await page.goto("/admin/settings/billing");
   await expect(page.getByRole("heading", { name: "Limits and rates" })).toBeVisible();
   await page.getByLabel("Messaging limit when Meta's is unknown").selectOption("TIER_2K");
-  await page.getByLabel("Utility").fill("0.015");
+  await page.getByLabel("Utility").fill("0.0000043");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("rate-utility-error")).toContainText("at most two decimals");
-  await page.getByLabel("Utility").fill("0.15");
+  await expect(page.getByTestId("rate-utility-error")).toContainText("at most 6 decimals");
+  // Meta's rates are often fractions of a cent.
+  await page.getByLabel("Utility").fill("0.0043");
   await page.getByLabel("Marketing").fill("0,68");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Limits and rates saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Utility")).toHaveValue("0.15");
+  await expect(page.getByLabel("Utility")).toHaveValue("0.0043");
   await expect(page.getByLabel("Marketing")).toHaveValue("0.68");
   await expect(page.getByLabel("Messaging limit when Meta's is unknown")).toHaveValue("TIER_2K");
 

@@ -27,8 +27,8 @@ export type TWeekCost = {
   /** Billable messages per category, largest first. */
   billable: { category: string; count: number }[];
   billableTotal: number;
-  /** Sum of billable × rate, in cents of the business's currency. */
-  estimateCents: number;
+  /** Sum of billable × rate, in millionths of the business's currency (rounded only to be shown). */
+  estimateMicros: number;
   /** Billable categories this week with no rate set (counted at 0). */
   unrated: string[];
 };
@@ -37,7 +37,8 @@ export function isBillable(group: Pick<TPricedGroup, "billable" | "type">): bool
   return group.billable ?? group.type === "regular";
 }
 
-export function weeklyCost(weekStarts: readonly string[], groups: readonly TPricedGroup[], ratesCents: ReadonlyMap<string, number>): TWeekCost[] {
+/** `ratesMicros`: the rate of each category, in millionths of the currency's unit. */
+export function weeklyCost(weekStarts: readonly string[], groups: readonly TPricedGroup[], ratesMicros: ReadonlyMap<string, number>): TWeekCost[] {
   return weekStarts.map((weekStart, week) => {
     const billable = new Map<string, number>();
     let free = 0;
@@ -56,8 +57,13 @@ export function weeklyCost(weekStarts: readonly string[], groups: readonly TPric
       free,
       billable: rows,
       billableTotal: rows.reduce((sum, row) => sum + row.count, 0),
-      estimateCents: rows.reduce((sum, row) => sum + row.count * (ratesCents.get(row.category) ?? 0), 0),
-      unrated: rows.filter((row) => !ratesCents.has(row.category)).map((row) => row.category),
+      estimateMicros: rows.reduce((sum, row) => sum + row.count * (ratesMicros.get(row.category) ?? 0), 0),
+      unrated: rows.filter((row) => !ratesMicros.has(row.category)).map((row) => row.category),
     };
   });
+}
+
+/** An estimate in whole cents, for display: 1,000 messages at R 0.0043 are R 4.30. */
+export function estimateCentsForDisplay(micros: number): number {
+  return Math.round(micros / 10_000);
 }

@@ -14,7 +14,7 @@ vi.mock("@/lib/messages/whatsapp-client", () => ({ getWhatsAppClient: () => ({ g
 
 const { checkMessagingLimitAction, saveUsageSettingsAction } = await import("./actions");
 
-const input = { fallbackTier: "TIER_2K" as const, marketing: "0.68", utility: "0,15", authentication: "", service: "0.10" };
+const input = { fallbackTier: "TIER_2K" as const, marketing: "0.68", utility: "0,0043", authentication: "", service: "0.10" };
 
 beforeEach(async () => {
   await db.whatsAppRate.deleteMany();
@@ -27,14 +27,14 @@ describe("limits and rates", () => {
     expect(await saveUsageSettingsAction(input)).toEqual({ data: { saved: true } });
     expect(await db.whatsAppLimitSetting.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({ fallbackTier: "TIER_2K" });
     const rates = await db.whatsAppRate.findMany({ orderBy: { category: "asc" } });
-    expect(rates.map((rate) => [rate.category, rate.amountCents, rate.currency])).toEqual([["marketing", 68, "ZAR"], ["service", 10, "ZAR"], ["utility", 15, "ZAR"]]);
+    expect(rates.map((rate) => [rate.category, rate.amountMicros, rate.currency])).toEqual([["marketing", 680_000n, "ZAR"], ["service", 100_000n, "ZAR"], ["utility", 4_300n, "ZAR"]]);
     await saveUsageSettingsAction({ ...input, marketing: "" });
     expect(await db.whatsAppRate.count({ where: { category: "marketing" } })).toBe(0);
   });
 
   it("puts a rate it cannot read on its field and saves nothing", async () => {
-    const result = await saveUsageSettingsAction({ ...input, utility: "0.015" });
-    expect(result?.validationErrors?.fieldErrors).toEqual({ utility: [expect.stringContaining("at most two decimals")] });
+    const result = await saveUsageSettingsAction({ ...input, utility: "0.0000043" });
+    expect(result?.validationErrors?.fieldErrors).toEqual({ utility: [expect.stringContaining("at most 6 decimals")] });
     expect(await db.whatsAppRate.count()).toBe(0);
   });
 

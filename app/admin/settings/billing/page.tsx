@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { RATE_CATEGORIES, categoryLabel } from "@/lib/whatsapp-usage/cost-estimate";
 import { listRates } from "@/lib/whatsapp-usage/rates";
+import { microsToRateText } from "@/lib/whatsapp-usage/schema";
 import { isKnownTier, tierLabel, type TMessagingLimitTier } from "@/lib/whatsapp-usage/tiers";
 import { messagingLimitUsage } from "@/lib/whatsapp-usage/usage";
 import { Alert } from "@/components/ui/alert";
@@ -18,11 +19,11 @@ export default async function LimitsAndRatesPage() {
   await requireOwner("/admin/settings/billing");
   const [usage, rates] = await Promise.all([messagingLimitUsage(), listRates()]);
   const { setting } = usage;
-  const rateOf = new Map(rates.filter((rate) => rate.currency === env.BUSINESS_CURRENCY).map((rate) => [rate.category, rate.amountCents]));
+  const rateOf = new Map(rates.filter((rate) => rate.currency === env.BUSINESS_CURRENCY).map((rate) => [rate.category, rate.amountMicros]));
   const otherCurrency = rates.filter((rate) => rate.currency !== env.BUSINESS_CURRENCY);
   const defaults = {
     fallbackTier: (isKnownTier(setting.fallbackTier) ? setting.fallbackTier : "TIER_250") as TMessagingLimitTier,
-    ...Object.fromEntries(RATE_CATEGORIES.map((category) => [category, rateOf.has(category) ? (rateOf.get(category)! / 100).toFixed(2) : ""])),
+    ...Object.fromEntries(RATE_CATEGORIES.map((category) => [category, rateOf.has(category) ? microsToRateText(rateOf.get(category)!) : ""])),
   } as Parameters<typeof UsageSettingsForm>[0]["defaults"];
 
   return (

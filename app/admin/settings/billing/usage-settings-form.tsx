@@ -54,12 +54,12 @@ export function UsageSettingsForm({ defaults, currency }: { defaults: TUsageSett
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">Rate per billable message ({currency})</legend>
         <p className="text-xs text-slate-500">
-          From Meta&apos;s rate card for your customers&apos; country. Meta says which messages are billable; leave a field empty when you do not know its rate.
+          From Meta&apos;s rate card for your customers&apos; country. Meta says which messages are billable; leave a field empty when you do not know its rate. Up to six decimals (0.0043).
         </p>
         <div className="grid gap-3 sm:grid-cols-2">
           {RATE_CATEGORIES.map((category) => (
             <FormField key={category} id={`rate-${category}`} label={categoryLabel(category)} error={errors[category]?.message}>
-              <Input id={`rate-${category}`} inputMode="decimal" autoComplete="off" placeholder="0.00" aria-invalid={!!errors[category]} {...form.register(category)} />
+              <Input id={`rate-${category}`} inputMode="decimal" autoComplete="off" placeholder="0.0000" aria-invalid={!!errors[category]} {...form.register(category)} />
             </FormField>
           ))}
         </div>
