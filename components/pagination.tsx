@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { Icon } from "@/components/icon";
 import { ICON } from "@/components/icon-data";
-import { buttonVariants } from "@/components/ui/button";
+import { PagerLink } from "@/components/pager-link";
 import { env } from "@/lib/env";
-import { cn } from "@/lib/cn";
 import { PAGE_SIZE, lastPageOf } from "@/lib/list-params";
 
 // Shared by the admin lists; each passes how to write the URL of another page of its own view.
@@ -74,25 +72,6 @@ type TPageLinkProps = {
   iconLast?: boolean;
 };
 
-function PageLink({ current, page, enabled = page !== current && page >= 1, pageHref, label, icon, showLabel = false, iconLast = false }: TPageLinkProps) {
-  const className = cn(buttonVariants({ variant: "outline", size: showLabel ? "sm" : "icon" }), showLabel ? "h-9" : "", !enabled && "pointer-events-none opacity-40");
-  const content = (
-    <>
-      {iconLast ? null : icon}
-      {showLabel ? <span className="hidden sm:inline">{label}</span> : null}
-      {iconLast ? icon : null}
-    </>
-  );
-  if (!enabled) {
-    return (
-      <span className={className} aria-disabled="true" aria-label={label} role="link">
-        {content}
-      </span>
-    );
-  }
-  return (
-    <Link href={pageHref(page)} prefetch={false} className={className} aria-label={label} rel={page > current ? "next" : page < current ? "prev" : undefined}>
-      {content}
-    </Link>
-  );
+function PageLink({ current, page, enabled = page !== current && page >= 1, pageHref, ...link }: TPageLinkProps) {
+  return <PagerLink href={enabled ? pageHref(page) : null} rel={page > current ? "next" : page < current ? "prev" : undefined} {...link} />;
 }

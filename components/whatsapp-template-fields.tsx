@@ -3,8 +3,10 @@
 import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Select } from "@/components/ui/input";
+import { TemplateNotices } from "@/components/template-notices";
 import { fillTemplate } from "@/lib/inbox/template-preview";
 import type { TTemplateList } from "@/lib/messages/templates";
+import { templateOptionLabel } from "@/lib/templates/choices";
 
 type TProps = {
   idPrefix: string;
@@ -19,7 +21,11 @@ type TProps = {
   errors: Record<string, string>;
 };
 
-/** The template picker: an approved template, its parameters, and the message as the customer will read it. */
+/**
+ * The template picker: a template that can be sent (those that cannot are listed, disabled, with
+ * what is wrong), its flags, its parameters (a named template's by name), and the message as the
+ * customer will read it.
+ */
 export function WhatsAppTemplateFields({ idPrefix, templates, templateKey, onTemplateKey, parameters, onParameters, button, onButton, errors }: TProps) {
   if (!templates.ok) {
     return (
@@ -29,19 +35,21 @@ export function WhatsAppTemplateFields({ idPrefix, templates, templateKey, onTem
       </Alert>
     );
   }
-  const template = templates.templates.find((option) => option.key === templateKey);
+  const template = templates.templates.find((option) => option.key === templateKey && !option.unusable);
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="space-y-3">
       <FormField id={id("template")} label="Approved template" error={errors.templateName}>
         <Select id={id("template")} value={templateKey} onChange={(event) => onTemplateKey(event.target.value)}>
+          {template ? null : <option value="">Choose a template…</option>}
           {templates.templates.map((option) => (
-            <option key={option.key} value={option.key}>
-              {option.name} ({option.language})
+            <option key={option.key} value={option.key} disabled={!!option.unusable}>
+              {templateOptionLabel(option)}
             </option>
           ))}
         </Select>
       </FormField>
+      <TemplateNotices options={templates.templates} template={template} />
       {template?.body ? (
         <figure className="rounded bg-slate-50 p-3 text-sm text-slate-700">
           <figcaption className="text-xs font-medium text-slate-500">What the customer will read</figcaption>

@@ -52,6 +52,15 @@ beforeEach(async () => {
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
+/** The first page of a tab of the inbox. */
+const conversations = async (filter: "all" | "unread" | "waiting" = "all") => (await m.queries.listConversations({ filter })).conversations;
+
+/** Reading the thread as it stands: it shows the customer's messages up to `upTo`. */
+async function readThread(customerId: string, upTo: { id: string; createdAt: Date }) {
+  const shown = await m.db.message.findMany({ where: { customerId, direction: "inbound", createdAt: { lte: upTo.createdAt } }, select: { id: true } });
+  return m.markThreadSeen({ customerId, upToMessageId: upTo.id, shownIds: shown.map((message) => message.id) });
+}
+
 let wamids = 0;
 /** A customer's message as intake stores it: the message, and the customer's latest inbound time moved up to it. */
 async function inbound(customerId: string, body: string, createdAt: Date, extra: { quoteId?: string; kind?: string } = {}) {
@@ -98,24 +107,24 @@ describe("listConversations", () => {
     await inbound(ben.id, "Thanks", minutesAgo(25));
     await outbound(emailOnly.id, "Your quote", minutesAgo(1), { channel: "email" });
 
-    const conversations = await m.queries.listConversations();
-    expect(conversations.map((row) => row.name)).toEqual(["Ann Mokoena", "Ben Dlamini"]);
-    expect(conversations[0]).toMatchObject({ customerId: ann.id, phone: ann.phone, last: { direction: "outbound", body: "Yes, tomorrow!" } });
-    expect(conversations[1]!.last).toMatchObject({ direction: "inbound", body: "Thanks" });
+    const rows = await conversations();
+    expect(rows.map((row) => row.name)).toEqual(["Ann Mokoena", "Ben Dlamini"]);
+    expect(rows[0]).toMatchObject({ customerId: ann.id, phone: ann.phone, last: { direction: "outbound", body: "Yes, tomorrow!" } });
+    expect(rows[1]!.last).toMatchObject({ direction: "inbound", body: "Thanks" });
 
     // A new message moves its conversation to the top.
     await inbound(ben.id, "One more thing", minutesAgo(0));
-    expect((await m.queries.listConversations()).map((row) => row.name)).toEqual(["Ben Dlamini", "Ann Mokoena"]);
+    expect((await conversations()).map((row) => row.name)).toEqual(["Ben Dlamini", "Ann Mokoena"]);
   });
 
   it("counts unread inbound messages since the thread was last read, and waits for an admin's answer", async () => {
     const customer = await m.factories.makeCustomer();
     await inbound(customer.id, "First", minutesAgo(10));
     const second = await inbound(customer.id, "Second", minutesAgo(9));
-    const find = async () => (await m.queries.listConversations()).find((row) => row.customerId === customer.id)!;
+    const find = async () => (await conversations()).find((row) => row.customerId === customer.id)!;
     expect(await find()).toMatchObject({ unread: 2, waiting: true });
 
-    await m.markThreadSeen({ customerId: customer.id, upToMessageId: second.id });
+    await readThread(customer.id, second);
     expect(await find()).toMatchObject({ unread: 0, waiting: true });
 
     // An automatic message and a failed answer are no answer; an admin's reply on its way is.
@@ -135,12 +144,12 @@ describe("listConversations", () => {
     const answered = await m.factories.makeCustomer({ name: "Answered" });
     await inbound(unreadWaiting.id, "Hi", minutesAgo(3));
     const seen = await inbound(readWaiting.id, "Hi", minutesAgo(4));
-    await m.markThreadSeen({ customerId: readWaiting.id, upToMessageId: seen.id });
+    await readThread(readWaiting.id, seen);
     const asked = await inbound(answered.id, "Hi", minutesAgo(6));
-    await m.markThreadSeen({ customerId: answered.id, upToMessageId: asked.id });
+    await readThread(answered.id, asked);
     await outbound(answered.id, "Hello!", minutesAgo(5));
 
-    const names = async (filter: "all" | "unread" | "waiting") => (await m.queries.listConversations(filter)).map((row) => row.name);
+    const names = async (filter: "all" | "unread" | "waiting") => (await conversations(filter)).map((row) => row.name);
     expect(await names("all")).toEqual(["Unread Waiting", "Read Waiting", "Answered"]);
     expect(await names("unread")).toEqual(["Unread Waiting"]);
     expect(await names("waiting")).toEqual(["Unread Waiting", "Read Waiting"]);
@@ -165,14 +174,14 @@ describe("listConversations", () => {
         providerMessageId: `wamid.in${++wamids}`,
       },
     });
-    const [row] = await m.queries.listConversations();
+    const [row] = await conversations();
     expect(toConversationView(row!)).toMatchObject({ name: "Photo Sender", preview: "Photo card.jpg: The card", unread: 1, waiting: true, fromUs: false });
     const [message] = m.toThreadView((await m.queries.getThread(customer.id))!).messages;
     expect(message!.inbound).toMatchObject({ summary: "Photo card.jpg: The card", view: { media: { downloadPath: `/api/admin/media/${photo.id}` } } });
   });
 
   it("counts nothing in an empty inbox", async () => {
-    expect(await m.queries.listConversations()).toEqual([]);
+    expect(await conversations()).toEqual([]);
     expect(await m.queries.inboxCounts()).toEqual({ unread: 0, waiting: 0 });
   });
 });
@@ -223,15 +232,15 @@ describe("markThreadSeen", () => {
     const older = await inbound(customer.id, "One", minutesAgo(5));
     const newer = await inbound(customer.id, "Two", minutesAgo(4));
 
-    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: newer.id })).toEqual({ advanced: true, readReceipt: "sent" });
+    expect(await readThread(customer.id, newer)).toEqual({ advanced: true, readReceipt: "sent" });
     expect(graphCalls).toEqual([
       { path: expect.stringMatching(/\/v\d+\.\d+\/[^/]+\/messages$/), body: { messaging_product: "whatsapp", status: "read", message_id: newer.providerMessageId } },
     ]);
     // Again, or from an older tab: nothing changes and Meta is not asked again.
-    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: newer.id })).toEqual({ advanced: false, readReceipt: "already_sent" });
+    expect(await readThread(customer.id, newer)).toEqual({ advanced: false, readReceipt: "already_sent" });
     expect(graphCalls).toHaveLength(1);
     // An older tab does not move the thread back (its receipt is for that older message).
-    expect((await m.markThreadSeen({ customerId: customer.id, upToMessageId: older.id })).advanced).toBe(false);
+    expect((await readThread(customer.id, older)).advanced).toBe(false);
     expect((await m.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).inboxSeenAt).toEqual(newer.createdAt);
   });
 
@@ -239,10 +248,10 @@ describe("markThreadSeen", () => {
     const customer = await m.factories.makeCustomer();
     const message = await inbound(customer.id, "Hi", minutesAgo(1));
     graphRefuses = true;
-    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: message.id })).toEqual({ advanced: true, readReceipt: "refused" });
-    expect((await m.queries.listConversations()).find((row) => row.customerId === customer.id)?.unread).toBe(0);
+    expect(await readThread(customer.id, message)).toEqual({ advanced: true, readReceipt: "refused" });
+    expect((await conversations()).find((row) => row.customerId === customer.id)?.unread).toBe(0);
     graphRefuses = false;
-    expect(await m.markThreadSeen({ customerId: customer.id, upToMessageId: message.id })).toEqual({ advanced: false, readReceipt: "sent" });
+    expect(await readThread(customer.id, message)).toEqual({ advanced: false, readReceipt: "sent" });
     expect(graphCalls).toHaveLength(2);
   });
 
@@ -251,8 +260,8 @@ describe("markThreadSeen", () => {
     const other = await m.factories.makeCustomer();
     const theirs = await inbound(other.id, "Hi", minutesAgo(1));
     const ours = await outbound(customer.id, "Hello", minutesAgo(1));
-    await expect(m.markThreadSeen({ customerId: customer.id, upToMessageId: theirs.id })).rejects.toThrow(/not in the customer's conversation/);
-    await expect(m.markThreadSeen({ customerId: customer.id, upToMessageId: ours.id })).rejects.toThrow(/not in the customer's conversation/);
+    await expect(readThread(customer.id, theirs)).rejects.toThrow(/not in the customer's conversation/);
+    await expect(readThread(customer.id, ours)).rejects.toThrow(/not in the customer's conversation/);
     expect(graphCalls).toHaveLength(0);
   });
 });
@@ -304,5 +313,149 @@ describe("queueWhatsAppForCustomer", () => {
     await expect(m.queueWhatsAppForCustomer(text(customer.id, "Hi", { quoteId: elsewhere.id }), adminId)).rejects.toThrow(/asked from another number/);
     const strangers = await m.factories.makeQuote();
     await expect(m.queueWhatsAppForCustomer(text(customer.id, "Hi", { quoteId: strangers.id }), adminId)).rejects.toThrow(/not this customer's/);
+  });
+});
+
+describe("paging the conversations", () => {
+  const at = new Date(Date.now() - 60 * 60_000);
+  const later = (seconds: number) => new Date(at.getTime() + seconds * 1000);
+  const names = (page: { conversations: { name: string }[] }) => page.conversations.map((row) => row.name);
+
+  it("pages by last activity with a cursor, ties broken by the customer, and stays put when a conversation moves to the top", async () => {
+    const { parseInboxListParams } = await import("@/lib/inbox/schema");
+    const { toConversationListView } = await import("@/lib/inbox/view");
+    const people = [];
+    for (const name of ["P1", "P2", "P3", "P4", "P5"]) people.push(await m.factories.makeCustomer({ name }));
+    const [p1, p2, p3, p4, p5] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number], (typeof people)[number], (typeof people)[number]];
+    await inbound(p1.id, "1", later(1));
+    await inbound(p2.id, "2", later(2));
+    // P3 and P4 wrote in the same second: the page boundary falls between them.
+    await inbound(p3.id, "3", later(3));
+    await inbound(p4.id, "4", later(3));
+    await inbound(p5.id, "5", later(5));
+    const [tiedFirst, tiedSecond] = [p3, p4].sort((a, b) => (a.id < b.id ? 1 : -1)).map((person) => person.name);
+
+    const first = await m.queries.listConversations({ filter: "all" }, 2);
+    expect(names(first)).toEqual(["P5", tiedFirst]);
+    expect(first.newer).toBeNull();
+
+    // The link to the older page carries its cursor through the URL.
+    const view = toConversationListView(first, { unread: 0, waiting: 0 }, { filter: "all" });
+    expect(view.pages).toMatchObject({ newer: null, newest: null, older: expect.stringMatching(/^\/admin\/inbox\?before=/) });
+    const olderParams = parseInboxListParams(new URLSearchParams(view.pages.older!.split("?")[1]));
+    expect(olderParams.before).toEqual(first.older);
+
+    // P2 writes while the admin pages on: page 2 neither repeats nor skips anyone.
+    await inbound(p2.id, "again", later(10));
+    const second = await m.queries.listConversations(olderParams, 2);
+    expect(names(second)).toEqual([tiedSecond, "P1"]);
+    expect(second.older).toBeNull();
+    expect(second.newer).toEqual({ at: later(3), id: people.find((person) => person.name === tiedSecond)!.id });
+
+    // Back up: the two just newer than page 2, then the newest page, whole.
+    const back = await m.queries.listConversations({ filter: "all", after: second.newer! }, 2);
+    expect(names(back)).toEqual(["P5", tiedFirst]);
+    const top = await m.queries.listConversations({ filter: "all", after: back.newer! }, 2);
+    expect(names(top)).toEqual(["P2", "P5"]);
+    expect(top.newer).toBeNull();
+  });
+
+  it("keeps the tab while paging, and says nothing is older past the end", async () => {
+    const { parseInboxListParams } = await import("@/lib/inbox/schema");
+    const { toConversationListView } = await import("@/lib/inbox/view");
+    const waiting = [];
+    for (const [index, name] of ["W1", "W2", "W3"].entries()) {
+      const customer = await m.factories.makeCustomer({ name });
+      await inbound(customer.id, "?", later(index));
+      waiting.push(customer);
+    }
+    const answered = await m.factories.makeCustomer({ name: "Answered" });
+    await inbound(answered.id, "?", later(1.5));
+    await outbound(answered.id, "!", later(1.6));
+
+    const first = await m.queries.listConversations({ filter: "waiting" }, 2);
+    expect(names(first)).toEqual(["W3", "W2"]);
+    const view = toConversationListView(first, { unread: 0, waiting: 3 }, { filter: "waiting" });
+    expect(view.pages.older).toMatch(/^\/admin\/inbox\?filter=waiting&before=/);
+    const params = parseInboxListParams(new URLSearchParams(view.pages.older!.split("?")[1]));
+    expect(params.filter).toBe("waiting");
+    const second = await m.queries.listConversations(params, 2);
+    expect(names(second)).toEqual(["W1"]);
+
+    // W1 is answered meanwhile: the page is empty, and links to the newest page of the tab.
+    await outbound(waiting[0]!.id, "Sorted", later(20));
+    const empty = toConversationListView(await m.queries.listConversations(params, 2), { unread: 0, waiting: 2 }, params);
+    expect(empty).toMatchObject({ conversations: [], pages: { older: null, newest: "/admin/inbox?filter=waiting" } });
+  });
+
+  it("reads an unreadable cursor as the newest page", async () => {
+    const { parseInboxListParams } = await import("@/lib/inbox/schema");
+    expect(parseInboxListParams({ before: "yesterday", after: ["x_y"], filter: ["unread", "all"] })).toEqual({ filter: "unread", before: undefined, after: undefined });
+    expect(parseInboxListParams({ before: "2026-01-01T10:00:00.000Z_abc" }).before).toEqual({ at: new Date("2026-01-01T10:00:00.000Z"), id: "abc" });
+  });
+});
+
+describe("waiting for us", () => {
+  const find = async (customerId: string) => (await conversations()).find((row) => row.customerId === customerId)!;
+
+  it("is cleared by an email to the customer after their last message, not by one that failed or came before it", async () => {
+    const customer = await m.factories.makeCustomer();
+    await outbound(customer.id, "Your quote (earlier)", minutesAgo(20), { channel: "email" });
+    await inbound(customer.id, "Did you get my message?", minutesAgo(10));
+    await outbound(customer.id, "Bounced", minutesAgo(9), { channel: "email", status: "failed", origin: "system:quote.answered" });
+    expect((await find(customer.id)).waiting).toBe(true);
+    expect(await m.queries.inboxCounts()).toMatchObject({ waiting: 1 });
+
+    await outbound(customer.id, "Your quote", minutesAgo(8), { channel: "email", status: "sent", origin: "system:quote.answered" });
+    expect((await find(customer.id)).waiting).toBe(false);
+    expect(await conversations("waiting")).toEqual([]);
+    expect(await m.queries.inboxCounts()).toMatchObject({ waiting: 0 });
+  });
+
+  it("is not left by a STOP or START that was answered with its confirmation; a question after it waits again", async () => {
+    const { applyWhatsAppKeyword } = await import("@/lib/customers/opt-out");
+    const customer = await m.factories.makeCustomer({ whatsappConsentAt: minutesAgo(60) });
+    const keyword = async (text: string, sentAt: Date) => {
+      const message = await inbound(customer.id, text, sentAt);
+      // Intake answers a moment after the customer sent it.
+      const answeredAt = new Date(sentAt.getTime() + 1000);
+      return m.db.$transaction((tx) => applyWhatsAppKeyword(tx, { customerId: customer.id, text, wamid: message.providerMessageId!, at: sentAt }, answeredAt));
+    };
+
+    expect(await keyword("STOP", minutesAgo(10))).toMatchObject({ keyword: "opt_out", changed: true, confirmationId: expect.any(String) });
+    expect((await find(customer.id)).waiting).toBe(false);
+    expect(await m.queries.inboxCounts()).toMatchObject({ waiting: 0 });
+
+    expect(await keyword("START", minutesAgo(5))).toMatchObject({ keyword: "opt_in", changed: true });
+    expect((await find(customer.id)).waiting).toBe(false);
+
+    await inbound(customer.id, "Can I still order the hamper?", minutesAgo(1));
+    expect((await find(customer.id)).waiting).toBe(true);
+    expect(await m.queries.inboxCounts()).toMatchObject({ waiting: 1 });
+  });
+});
+
+describe("read marks", () => {
+  it("a message in the same second as the one shown, arriving after the thread was drawn, stays unread until a thread shows it", async () => {
+    const customer = await m.factories.makeCustomer();
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    const earlier = await inbound(customer.id, "Hello", minutesAgo(5));
+    const shown = await inbound(customer.id, "Is it ready?", second);
+    // The thread is drawn with these two; then another message of the same second is stored.
+    const thread = m.toThreadView((await m.queries.getThread(customer.id))!);
+    const shownIds = thread.messages.filter((message) => message.direction === "inbound").map((message) => message.id);
+    expect(shownIds).toEqual([earlier.id, shown.id]);
+    const late = await inbound(customer.id, "Also, a card", second);
+
+    await m.markThreadSeen({ customerId: customer.id, upToMessageId: thread.newestInboundId!, shownIds });
+    const row = (await conversations()).find((conversation) => conversation.customerId === customer.id)!;
+    expect(row.unread).toBeGreaterThanOrEqual(1);
+    expect(await m.queries.inboxCounts()).toMatchObject({ unread: 1 });
+    expect(m.toThreadView((await m.queries.getThread(customer.id))!).unread).toBeGreaterThanOrEqual(1);
+
+    // The next poll shows it too: now everything is read.
+    await m.markThreadSeen({ customerId: customer.id, upToMessageId: late.id, shownIds: [earlier.id, shown.id, late.id] });
+    expect((await conversations()).find((conversation) => conversation.customerId === customer.id)!.unread).toBe(0);
+    expect(await m.queries.inboxCounts()).toMatchObject({ unread: 0 });
   });
 });

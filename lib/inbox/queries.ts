@@ -1,21 +1,21 @@
 // The inbox's reads: one conversation per customer with WhatsApp messages, newest activity first,
-// with its unread count ("unread": inbound messages stored after an admin last opened the thread)
-// and whether it waits for us (the customer wrote last and no admin has answered since); the
+// a page at a time, with its unread count ("unread": inbound messages stored after an admin last
+// opened the thread) and whether it waits for us (lib/inbox/conversation-state.ts); the
 // navigation's counts; and one customer's thread.
 //
 // The list orders conversations by an aggregate over the customer's WhatsApp messages (one GROUP
 // BY), so no writer of messages needs to know about the inbox; whether a conversation is unread
-// or waiting is read from the customer's row (below), which the navigation counts cheaply.
+// or waiting is read from the customer's row, which the navigation counts cheaply.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { messageListSelect } from "@/lib/messages/queries";
 import { CUSTOMER_CONTACT_SELECT } from "@/lib/customers/recipient";
-import type { TInboxFilter } from "@/lib/inbox/schema";
+import { UNREAD, WAITING } from "@/lib/inbox/conversation-state";
+import { THREAD_MESSAGE_LIMIT, type TInboxCursor, type TInboxFilter, type TInboxListParams } from "@/lib/inbox/schema";
 import { INBOUND_ROW_SELECT, type TInboundRow } from "@/lib/inbound-row";
 
 export const INBOX_PAGE_SIZE = 50;
-export const THREAD_MESSAGE_LIMIT = 200;
 
 export type TConversationRow = {
   customerId: string;
@@ -28,18 +28,10 @@ export type TConversationRow = {
   last: ({ direction: string; templateName: string | null; status: string } & TInboundRow) | null;
 };
 
+/** One page of conversations, and where the pages beside it start (null: there is none). */
+export type TConversationPage = { conversations: TConversationRow[]; older: TInboxCursor | null; newer: TInboxCursor | null };
 
 export type TInboxCounts = { unread: number; waiting: number };
-
-// A conversation's state comes from the customer's row: intake keeps lastInboundWhatsAppAt at
-// the newest message's time (lib/messages/whatsapp-writer.ts) and reading the thread moves
-// inboxSeenAt up to it, so the counts on every admin page read customers, not messages. An
-// admin's answer counts unless it failed: a queued or sent reply is on its way, an automatic
-// message (an order update) is no answer.
-const UNREAD = Prisma.sql`(c."lastInboundWhatsAppAt" IS NOT NULL AND (c."inboxSeenAt" IS NULL OR c."lastInboundWhatsAppAt" > c."inboxSeenAt"))`;
-const ANSWERED = Prisma.sql`EXISTS (SELECT 1 FROM "Message" a WHERE a."customerId" = c."id" AND a."createdAt" > c."lastInboundWhatsAppAt"
-  AND a."channel" = 'whatsapp' AND a."direction" = 'outbound' AND a."origin" = 'admin' AND a."status" <> 'failed')`;
-const WAITING = Prisma.sql`(c."lastInboundWhatsAppAt" IS NOT NULL AND NOT ${ANSWERED})`;
 
 const FILTER: Record<TInboxFilter, Prisma.Sql> = {
   all: Prisma.empty,
@@ -61,20 +53,54 @@ type TAggregateRow = {
   waiting: number | bigint | null;
 };
 
-/** Conversations by last activity, newest first (`limit` of them), filtered as the inbox tabs are. */
-export async function listConversations(filter: TInboxFilter = "all", limit = INBOX_PAGE_SIZE): Promise<TConversationRow[]> {
+const cursorOf = (row: TConversationRow): TInboxCursor => ({ at: row.lastAt, id: row.customerId });
+
+/**
+ * A page of conversations by last activity, newest first, filtered as the inbox tabs are: the
+ * newest `limit`, those just older than `before`, or those just newer than `after`. Going back
+ * up to the top shows the newest page whole, as the first page always is.
+ */
+export async function listConversations(params: Pick<TInboxListParams, "filter" | "before" | "after"> = { filter: "all" }, limit = INBOX_PAGE_SIZE): Promise<TConversationPage> {
+  if (params.after) {
+    const newer = await conversationRows(params.filter, { after: params.after }, limit + 1);
+    if (newer.length > limit) {
+      const rows = newer.slice(0, limit).reverse();
+      return { conversations: await withPreviews(rows), older: cursorOf(rows.at(-1)!), newer: cursorOf(rows[0]!) };
+    }
+    return listConversations({ filter: params.filter }, limit);
+  }
+  const rows = await conversationRows(params.filter, params.before ? { before: params.before } : {}, limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    conversations: await withPreviews(page),
+    older: rows.length > limit ? cursorOf(page.at(-1)!) : null,
+    // Every page but the first has newer conversations above it: at least the one its cursor names.
+    newer: params.before && page.length ? cursorOf(page[0]!) : null,
+  };
+}
+
+/** Conversations in the list's order from a cursor: newest first, or oldest first for `after` (the caller turns them round). */
+async function conversationRows(filter: TInboxFilter, from: { before?: TInboxCursor; after?: TInboxCursor }, take: number): Promise<TConversationRow[]> {
+  const lastAt = Prisma.sql`MAX(m."createdAt")`;
+  const having = from.before
+    ? Prisma.sql`HAVING ${lastAt} < ${from.before.at} OR (${lastAt} = ${from.before.at} AND c."id" < ${from.before.id})`
+    : from.after
+      ? Prisma.sql`HAVING ${lastAt} > ${from.after.at} OR (${lastAt} = ${from.after.at} AND c."id" > ${from.after.id})`
+      : Prisma.empty;
+  const direction = Prisma.raw(from.after ? "ASC" : "DESC");
   // Grouped by the customer's id, its primary key, so PostgreSQL lets the row's columns be read too.
   const rows = await db.$queryRaw<TAggregateRow[]>`
     SELECT c."id" AS "customerId", c."name" AS "name", c."phone" AS "phone", c."whatsappUserId" AS "whatsappUserId", c."inboxSeenAt" AS "inboxSeenAt",
-      MAX(m."createdAt") AS "lastAt", CASE WHEN ${UNREAD} THEN 1 ELSE 0 END AS "unread", CASE WHEN ${WAITING} THEN 1 ELSE 0 END AS "waiting"
+      ${lastAt} AS "lastAt", CASE WHEN ${UNREAD} THEN 1 ELSE 0 END AS "unread", CASE WHEN ${WAITING} THEN 1 ELSE 0 END AS "waiting"
     FROM "Message" m JOIN "Customer" c ON c."id" = m."customerId"
     WHERE m."channel" = 'whatsapp' ${FILTER[filter]}
     GROUP BY c."id"
-    ORDER BY MAX(m."createdAt") DESC, c."id" DESC
-    LIMIT ${limit}`;
+    ${having}
+    ORDER BY ${lastAt} ${direction}, c."id" ${direction}
+    LIMIT ${Prisma.raw(String(Math.trunc(take)))}`;
   if (rows.length === 0) return [];
   const unreadCounts = await countUnread(rows.filter((row) => Number(row.unread) === 1).map((row) => ({ customerId: row.customerId, seenAt: row.inboxSeenAt === null ? null : toDate(row.inboxSeenAt) })));
-  const conversations = rows.map((row) => ({
+  return rows.map((row) => ({
     customerId: row.customerId,
     name: row.name,
     phone: row.phone,
@@ -82,9 +108,13 @@ export async function listConversations(filter: TInboxFilter = "all", limit = IN
     lastAt: toDate(row.lastAt),
     unread: unreadCounts.get(row.customerId) ?? 0,
     waiting: Number(row.waiting) === 1,
+    last: null,
   }));
+}
 
-  // Each conversation's newest message, for its preview: one query for the page.
+/** Each conversation's newest message, for its preview: one query for the page. */
+async function withPreviews(conversations: TConversationRow[]): Promise<TConversationRow[]> {
+  if (conversations.length === 0) return [];
   const latest = await db.message.findMany({
     where: { channel: "whatsapp", OR: conversations.map((row) => ({ customerId: row.customerId, createdAt: row.lastAt })) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

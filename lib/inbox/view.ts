@@ -6,7 +6,8 @@ import { formatPhone } from "@/lib/phone";
 import { recipientFor } from "@/lib/customers/recipient";
 import { toMessageView, type TMessageView } from "@/lib/messages/view";
 import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
-import type { TConversationRow, TThread, TThreadMessageRow } from "@/lib/inbox/queries";
+import type { TConversationPage, TConversationRow, TInboxCounts, TThread, TThreadMessageRow } from "@/lib/inbox/queries";
+import { inboxListHref, type TInboxListParams } from "@/lib/inbox/schema";
 import { messagePreview, oneLine } from "@/lib/inbox/preview";
 import { describeInbound, toInboundView, type TInboundView } from "@/lib/messages/inbound-view";
 import { windowText } from "@/lib/inbox/window-text";
@@ -35,6 +36,28 @@ export function toConversationView(row: TConversationRow): TConversationView {
     fromUs: row.last?.direction === "outbound",
     unread: row.unread,
     waiting: row.waiting,
+  };
+}
+
+/** A page of the list as the browser gets it, with the links to the pages beside it. */
+export type TConversationListView = {
+  conversations: TConversationView[];
+  counts: TInboxCounts;
+  /** The URLs of the older and newer pages, and of the newest one; null where there is none. */
+  pages: { older: string | null; newer: string | null; newest: string | null };
+};
+
+export function toConversationListView(page: TConversationPage, counts: TInboxCounts, params: TInboxListParams): TConversationListView {
+  const { filter } = params;
+  const onNewest = !params.before && !params.after;
+  return {
+    conversations: page.conversations.map(toConversationView),
+    counts,
+    pages: {
+      older: page.older ? inboxListHref({ filter, before: page.older }) : null,
+      newer: page.newer ? inboxListHref({ filter, after: page.newer }) : null,
+      newest: onNewest ? null : inboxListHref({ filter }),
+    },
   };
 }
 

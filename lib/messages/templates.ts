@@ -21,8 +21,3 @@ export async function templateChoices(): Promise<TTemplateList> {
   return { ok: true, templates: customerTemplateChoices(list.templates).map((choice) => ({ ...choice, parameterCount: choice.bodyParameters.length })) };
 }
 
-/** The templates that can be sent to a customer now. */
-export async function approvedTemplates(): Promise<TTemplateList> {
-  const choices = await templateChoices();
-  return choices.ok ? { ok: true, templates: choices.templates.filter((template) => !template.unusable) } : choices;
-}

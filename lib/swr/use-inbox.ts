@@ -2,8 +2,7 @@
 
 import useSWR, { mutate } from "swr";
 import type { TInboxCounts } from "@/lib/inbox/queries";
-import type { TInboxFilter } from "@/lib/inbox/schema";
-import type { TConversationView, TThreadView } from "@/lib/inbox/view";
+import type { TConversationListView, TThreadView } from "@/lib/inbox/view";
 
 /** A few seconds: a customer's reply shows up about as fast as on a phone, at one small query each. */
 export const INBOX_POLL_MS = 3000;
@@ -19,11 +18,9 @@ async function fetchJson<T>(url: string): Promise<T> {
 // SWR stops polling while the tab is hidden (refreshWhenHidden) and asks again when it is shown.
 const polling = { refreshWhenHidden: false, refreshWhenOffline: false, revalidateOnFocus: true } as const;
 
-type TInboxList = { conversations: TConversationView[]; counts: TInboxCounts };
-
-/** The conversations of one tab of the inbox, kept fresh. */
-export function useInbox(filter: TInboxFilter, initial: TInboxList) {
-  return useSWR(`/api/admin/inbox?filter=${filter}`, fetchJson<TInboxList>, { fallbackData: initial, refreshInterval: INBOX_POLL_MS, ...polling });
+/** One page of one tab of the inbox (`source`: its JSON route with the page's query), kept fresh. */
+export function useInbox(source: string, initial: TConversationListView) {
+  return useSWR(source, fetchJson<TConversationListView>, { fallbackData: initial, refreshInterval: INBOX_POLL_MS, ...polling });
 }
 
 /** The navigation's counts, starting from the ones the layout read. */

@@ -50,3 +50,10 @@ export function defaultTemplateKey(choices: readonly TSendableTemplate[], prefer
   const wanted = preferred?.name ? choices.find((choice) => choice.name === preferred.name && choice.language === preferred.language && !choice.unusable) : undefined;
   return (wanted ?? choices.find((choice) => !choice.unusable))?.key ?? "";
 }
+
+/** A template as a picker lists it: "name (language)", and what is wrong when it cannot be sent (it is listed, disabled). */
+export function templateOptionLabel(option: Pick<TSendableTemplate, "name" | "language" | "flags" | "unusable">): string {
+  const label = `${option.name} (${option.language})`;
+  if (!option.unusable) return label;
+  return `${label} — ${option.flags.find((flag) => flag.blocking)?.kind.replaceAll("_", " ") ?? "unusable"}`;
+}

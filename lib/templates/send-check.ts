@@ -1,10 +1,11 @@
 // The last look at a template before it goes: refused here, with the reason, when the stored copy
 // says Meta would refuse it (paused, disabled, rejected, deleted, not on the account), and the
 // parameter names a named template takes. The outbox calls it right before the Graph API call;
-// the send dialog's action calls `refusalForCustomer` before queuing, which also keeps Meta's
-// samples (hello_world) from customers.
+// an admin's send (the quote's send dialog, the inbox's reply) is refused before it is queued
+// (`refuseUnsendableTemplate`), which also keeps Meta's samples (hello_world) from customers.
 import "server-only";
 import { db, type TDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { describeWhatsAppError, WhatsAppError } from "@/lib/whatsapp/errors";
 import { isSampleTemplate, refusalCode, unusableReason } from "@/lib/templates/flags";
 import { findStoredTemplate } from "@/lib/templates/queries";
@@ -38,4 +39,15 @@ export async function refusalForCustomer(name: string, language: string, client:
   const template = await findStoredTemplate(name, language, client);
   if (!template && (await client.whatsAppTemplate.count()) === 0) return null;
   return unusableReason(template, name, language);
+}
+
+/**
+ * An admin's message, before it is queued: a template that cannot go now is refused with the
+ * reason (a conflict the admin can act on: choose another, or sync), so nothing is queued only
+ * to fail in the outbox. Free text passes.
+ */
+export async function refuseUnsendableTemplate(input: { kind: "text" } | { kind: "template"; templateName: string; language: string }, client: TDb = db): Promise<void> {
+  if (input.kind !== "template") return;
+  const refusal = await refusalForCustomer(input.templateName, input.language, client);
+  if (refusal) throw new AppError("conflict", refusal);
 }

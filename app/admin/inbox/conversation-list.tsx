@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { CornerUpLeft } from "lucide-react";
+import { CursorPagination } from "@/components/pager-link";
+import { EmptyList } from "@/components/empty-list";
 import { cn } from "@/lib/cn";
 import { useInbox } from "@/lib/swr/use-inbox";
-import { INBOX_FILTERS, INBOX_FILTER_LABEL, type TInboxFilter } from "@/lib/inbox/schema";
-import type { TInboxCounts } from "@/lib/inbox/queries";
-import type { TConversationView } from "@/lib/inbox/view";
+import { INBOX_FILTERS, INBOX_FILTER_LABEL, inboxListHref, type TInboxFilter } from "@/lib/inbox/schema";
+import type { TConversationListView, TConversationView } from "@/lib/inbox/view";
 
-type TProps = { filter: TInboxFilter; initial: { conversations: TConversationView[]; counts: TInboxCounts } };
+/** `source`: the JSON route of this page of the list, polled for new messages. */
+type TProps = { filter: TInboxFilter; source: string; initial: TConversationListView };
 
 const EMPTY: Record<TInboxFilter, string> = {
   all: "No WhatsApp conversations yet. When a customer writes to the business's number, the conversation appears here.",
@@ -16,10 +18,10 @@ const EMPTY: Record<TInboxFilter, string> = {
   waiting: "Nobody is waiting for an answer.",
 };
 
-/** The inbox's tabs and conversations, refreshed every few seconds while the tab is visible. */
-export function ConversationList({ filter, initial }: TProps) {
-  const { data } = useInbox(filter, initial);
-  const { conversations, counts } = data;
+/** The inbox's tabs and a page of conversations, refreshed every few seconds while the tab is visible. */
+export function ConversationList({ filter, source, initial }: TProps) {
+  const { data } = useInbox(source, initial);
+  const { conversations, counts, pages } = data;
   const tabCount: Record<TInboxFilter, number | null> = { all: null, unread: counts.unread, waiting: counts.waiting };
   return (
     <>
@@ -27,7 +29,7 @@ export function ConversationList({ filter, initial }: TProps) {
         {INBOX_FILTERS.map((tab) => (
           <Link
             key={tab}
-            href={tab === "all" ? "/admin/inbox" : `/admin/inbox?filter=${tab}`}
+            href={inboxListHref({ filter: tab })}
             aria-current={tab === filter ? "page" : undefined}
             className={cn(
               "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
@@ -39,7 +41,10 @@ export function ConversationList({ filter, initial }: TProps) {
           </Link>
         ))}
       </nav>
-      {conversations.length === 0 ? (
+      {conversations.length === 0 && pages.newest ? (
+        // Past the end of the list (its last conversations moved up, or another tab's link).
+        <EmptyList message="No older conversations here." action={{ href: pages.newest, label: "Go to the newest conversations" }} testId="inbox-empty" />
+      ) : conversations.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="inbox-empty">
           {EMPTY[filter]}
         </p>
@@ -52,6 +57,7 @@ export function ConversationList({ filter, initial }: TProps) {
           ))}
         </ul>
       )}
+      <CursorPagination {...pages} />
     </>
   );
 }

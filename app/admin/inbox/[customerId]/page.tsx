@@ -5,7 +5,8 @@ import { formatMoney } from "@/lib/format";
 import { getThread, replyableQuotes } from "@/lib/inbox/queries";
 import { ZCustomerIdSchema } from "@/lib/inbox/schema";
 import { toThreadView } from "@/lib/inbox/view";
-import { approvedTemplates } from "@/lib/messages/templates";
+import { templateChoices } from "@/lib/messages/templates";
+import { defaultTemplateKey } from "@/lib/templates/choices";
 import { acceptLinkFor } from "@/lib/quotes/accept-link";
 import { QUOTE_STATUS_LABEL, type TQuoteStatus } from "@/lib/quotes/status";
 import { ThreadView } from "./thread-view";
@@ -22,7 +23,7 @@ export default async function InboxThreadPage({ params }: PageProps<"/admin/inbo
   if (!thread) notFound();
   const now = new Date();
   const view = toThreadView(thread, now);
-  const [templates, quotes] = view.reply.ok ? await Promise.all([approvedTemplates(), replyableQuotes(thread.customer.id, thread.customer.phone)]) : [null, []];
+  const [templates, quotes] = view.reply.ok ? await Promise.all([templateChoices(), replyableQuotes(thread.customer.id, thread.customer.phone)]) : [null, []];
   const firstName = thread.customer.name.split(/\s+/)[0] ?? thread.customer.name;
   const replyQuotes: TReplyQuote[] = quotes.map((quote) => {
     const amount = formatMoney(quote.quotedAmountCents);
@@ -41,6 +42,7 @@ export default async function InboxThreadPage({ params }: PageProps<"/admin/inbo
     <ThreadView
       initial={view}
       templates={templates}
+      defaultTemplateKey={templates?.ok ? defaultTemplateKey(templates.templates, null) : ""}
       quotes={replyQuotes}
       defaultQuoteId={replyQuotes.some((quote) => quote.id === lastAbout) ? lastAbout! : ""}
       firstName={firstName}

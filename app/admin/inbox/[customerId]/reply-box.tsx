@@ -28,7 +28,10 @@ export type TReplyQuote = {
 type TProps = {
   customerId: string;
   windowOpen: boolean;
+  /** Usable templates first, then unusable ones with their reason (never Meta's samples). */
   templates: TTemplateList | null;
+  /** The template the picker starts on: the first that can be sent. */
+  defaultTemplateKey: string;
   quotes: TReplyQuote[];
   defaultQuoteId: string;
   firstName: string;
@@ -37,15 +40,15 @@ type TProps = {
 type TResult = { tone: "danger" | "warning"; title: string; detail: string };
 
 /** Free text inside the 24-hour window, an approved template outside it; queued, then followed to Meta's answer. */
-export function ReplyBox({ customerId, windowOpen, templates, quotes, defaultQuoteId, firstName }: TProps) {
+export function ReplyBox({ customerId, windowOpen, templates, defaultTemplateKey, quotes, defaultQuoteId, firstName }: TProps) {
   const [quoteId, setQuoteId] = useState(defaultQuoteId);
   const [chosenKind, setKind] = useState<"text" | "template">("text");
   // The window can close while the thread is open: then only a template is offered.
   const kind = windowOpen ? chosenKind : "template";
   const [body, setBody] = useState("");
   const options = templates?.ok ? templates.templates : [];
-  const [templateKey, setTemplateKey] = useState(options[0]?.key ?? "");
-  const template = options.find((option) => option.key === templateKey);
+  const [templateKey, setTemplateKey] = useState(defaultTemplateKey);
+  const template = options.find((option) => option.key === templateKey && !option.unusable);
   const [typed, setTyped] = useState<string[]>([]);
   const [button, setButton] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});

@@ -17,13 +17,14 @@ import { ReplyBox, type TReplyQuote } from "./reply-box";
 type TProps = {
   initial: TThreadView;
   templates: TTemplateList | null;
+  defaultTemplateKey: string;
   quotes: TReplyQuote[];
   defaultQuoteId: string;
   firstName: string;
 };
 
 /** The conversation, kept fresh while the tab is visible, and read for us as it is shown. */
-export function ThreadView({ initial, templates, quotes, defaultQuoteId, firstName }: TProps) {
+export function ThreadView({ initial, templates, defaultTemplateKey, quotes, defaultQuoteId, firstName }: TProps) {
   const customerId = initial.customer.id;
   const { data: thread } = useInboxThread(customerId, initial);
   useMarkSeen(customerId, thread);
@@ -64,6 +65,7 @@ export function ThreadView({ initial, templates, quotes, defaultQuoteId, firstNa
               customerId={customerId}
               windowOpen={thread.reply.windowOpen}
               templates={templates}
+              defaultTemplateKey={defaultTemplateKey}
               quotes={quotes}
               defaultQuoteId={defaultQuoteId}
               firstName={firstName}
@@ -79,16 +81,22 @@ export function ThreadView({ initial, templates, quotes, defaultQuoteId, firstNa
   );
 }
 
-/** Once the thread shows unread messages (and the tab is visible), marks them read, off the render. */
+/**
+ * Once the thread shows unread messages (and the tab is visible), marks read what it shows, by
+ * the messages' ids, off the render: a message that arrives after it was drawn stays unread until
+ * a poll shows it, and then is marked in turn.
+ */
 function useMarkSeen(customerId: string, thread: TThreadView) {
   const { execute } = useAction(markThreadSeenAction, { onSuccess: () => void revalidateInboxThread(customerId) });
   const asked = useRef<string | null>(null);
   const upTo = thread.unread > 0 ? thread.newestInboundId : null;
+  const shown = thread.messages.flatMap((message) => (message.direction === "inbound" ? [message.id] : [])).join(" ");
   useEffect(() => {
-    if (!upTo || asked.current === upTo || document.visibilityState !== "visible") return;
-    asked.current = upTo;
-    execute({ customerId, upToMessageId: upTo });
-  }, [customerId, upTo, execute]);
+    const key = `${upTo} ${shown}`;
+    if (!upTo || asked.current === key || document.visibilityState !== "visible") return;
+    asked.current = key;
+    execute({ customerId, upToMessageId: upTo, shownIds: shown.split(" ") });
+  }, [customerId, upTo, shown, execute]);
 }
 
 function ThreadMessage({ message }: { message: TThreadMessageView }) {

@@ -14,7 +14,9 @@ import { FormField } from "@/components/ui/form-field";
 import { MessageKindChoice } from "@/components/message-kind-choice";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
-import type { TTemplateList, TTemplateOption } from "@/lib/messages/templates";
+import type { TTemplateList } from "@/lib/messages/templates";
+import { templateOptionLabel } from "@/lib/templates/choices";
+import { TemplateNotices } from "@/components/template-notices";
 import { sendWhatsAppAction } from "./whatsapp-actions";
 
 type TSendWhatsAppDialogProps = {
@@ -176,7 +178,7 @@ export function SendWhatsAppDialog({
                   {options.map((option) => (
                     // A template WhatsApp would refuse is listed, greyed, with what is wrong.
                     <option key={option.key} value={option.key} disabled={!!option.unusable}>
-                      {option.name} ({option.language}){option.unusable ? ` — ${option.flags.find((flag) => flag.blocking)?.kind.replace("_", " ") ?? "unusable"}` : ""}
+                      {templateOptionLabel(option)}
                     </option>
                   ))}
                 </Select>
@@ -219,43 +221,5 @@ export function SendWhatsAppDialog({
         </form>
       </DialogContent>
     </Dialog>
-  );
-}
-
-type TNoticesProps = { options: TTemplateOption[]; template: TTemplateOption | undefined; recentlyAt: string | undefined };
-
-/** What the admin should know before sending: the template's warnings, a send within the hour, unusable ones. */
-function TemplateNotices({ options, template, recentlyAt }: TNoticesProps) {
-  const unusable = options.filter((option) => option.unusable);
-  return (
-    <>
-      {template?.flags.length ? (
-        <Alert tone="warning" data-testid="template-flags">
-          {template.flags.map((flag) => (
-            <p key={flag.kind}>{flag.text}</p>
-          ))}
-        </Alert>
-      ) : null}
-      {template && recentlyAt ? (
-        <Alert tone="warning" data-testid="template-recent-warning">
-          <p className="font-medium">
-            {template.name} already went to this customer at {recentlyAt}, less than an hour ago.
-          </p>
-          <p>Sending the same template again so soon may annoy them and lower the template&apos;s quality rating.</p>
-        </Alert>
-      ) : null}
-      {unusable.length ? (
-        <details className="text-sm text-slate-600" data-testid="templates-unusable">
-          <summary className="cursor-pointer">
-            {unusable.length} {unusable.length === 1 ? "template" : "templates"} cannot be sent now
-          </summary>
-          <ul className="mt-1 list-disc space-y-1 pl-5">
-            {unusable.map((option) => (
-              <li key={option.key}>{option.unusable}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </>
   );
 }

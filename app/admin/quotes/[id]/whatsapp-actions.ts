@@ -9,16 +9,13 @@ import { getQuoteReplyContact } from "@/lib/quotes/queries";
 import { ZSendWhatsAppSchema } from "@/lib/messages/send-schema";
 import { queueWhatsAppForQuote } from "@/lib/outbox/manual-send";
 import { getSandbox } from "@/lib/sandbox";
-import { refusalForCustomer } from "@/lib/templates/send-check";
+import { refuseUnsendableTemplate } from "@/lib/templates/send-check";
 
 export const sendWhatsAppAction = adminActionClient
   .inputSchema(ZSendWhatsAppSchema)
   .action(async ({ parsedInput, ctx }) => {
     // A paused, deleted or sample template is refused here, with the reason, before it is queued.
-    if (parsedInput.kind === "template") {
-      const refusal = await refusalForCustomer(parsedInput.templateName, parsedInput.language);
-      if (refusal) throw new AppError("conflict", refusal);
-    }
+    await refuseUnsendableTemplate(parsedInput);
     // Queued, not sent: the dialog follows the first try (lib/swr/use-first-try.ts).
     const queued = await queueWhatsAppForQuote(parsedInput, ctx.admin.id);
     revalidatePath(`/admin/quotes/${parsedInput.quoteId}`);
