@@ -2,7 +2,7 @@
 // at random moments, 50 times, while it drains 500 messages to the Graph API sandbox and a real
 // SMTP listener. Afterwards no message may be lost (each one ended: sent, or uncertain for an
 // admin to decide) and neither provider may have received any message twice. The scenario is
-// test/kill-run.ts; lib/outbox/instances.test.ts runs it with two workers on PostgreSQL.
+// test/kill-run.ts; ./instances-kill.postgresql.test.ts runs it with two workers on PostgreSQL.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeKillRun, startKillRun } from "@/test/kill-run";
 

@@ -1,3 +1,4 @@
+import { TimelineSection } from "@/components/timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { consentSourceLabel, whatsappConsentState } from "@/lib/customers/preference-schema";
@@ -62,25 +63,18 @@ const ACTION_LABEL: Record<string, string> = { granted: "Consent given", withdra
 const CHANNEL_LABEL: Record<string, string> = { whatsapp: "WhatsApp", email: "Email" };
 
 function ConsentHistory({ events }: { events: TCustomerDetail["consentEvents"] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-500">No consent history yet.</p>;
   return (
-    <div>
-      <h3 className="mb-2 text-sm font-semibold text-slate-800">History</h3>
-      <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="consent-history">
-        {events.map((event) => (
-          <li key={event.id} className="text-sm">
-            <p className="font-medium">
-              {CHANNEL_LABEL[event.channel] ?? event.channel}: {ACTION_LABEL[event.action] ?? event.action}
-            </p>
-            <p className="text-slate-500">
-              {formatDateTime(event.createdAt)} · {consentSourceLabel(event.source)}
-              {event.actor ? ` · by ${event.actor.name}` : null}
-            </p>
-            {/* For the quote form this is the sentence the customer agreed to; for staff, how they agreed. */}
-            {event.text ? <p className="whitespace-pre-wrap text-slate-700">“{event.text}”</p> : null}
-          </li>
-        ))}
-      </ol>
-    </div>
+    <TimelineSection
+      heading="History"
+      empty="No consent history yet."
+      testId="consent-history"
+      entries={events.map((event) => ({
+        id: event.id,
+        title: `${CHANNEL_LABEL[event.channel] ?? event.channel}: ${ACTION_LABEL[event.action] ?? event.action}`,
+        meta: `${formatDateTime(event.createdAt)} · ${consentSourceLabel(event.source)}${event.actor ? ` · by ${event.actor.name}` : ""}`,
+        // For the quote form this is the sentence the customer agreed to; for staff, how they agreed.
+        text: event.text ? `“${event.text}”` : null,
+      }))}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // What happened to the customer's record: edits, offered details applied or ignored, channels
 // the customer proved, merges. Each names who did it, when, what changed and the quote involved.
 import Link from "next/link";
+import { Timeline } from "@/components/timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { contactFieldLabel, contactFieldValue } from "@/lib/customers/contact-fields";
 import { CUSTOMER_HISTORY_LIMIT, type TCustomerDetail } from "@/lib/customers/queries";
@@ -49,7 +50,7 @@ export function CustomerHistory({ events }: { events: TCustomerDetail["events"] 
         {events.length === 0 ? (
           <p className="text-sm text-slate-500">No changes to this customer’s details yet.</p>
         ) : (
-          <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="customer-history" aria-label="Changes to this customer">
+          <Timeline testId="customer-history" label="Changes to this customer">
             {events.map((event) => {
               const changed = change(event);
               return (
@@ -75,7 +76,7 @@ export function CustomerHistory({ events }: { events: TCustomerDetail["events"] 
                 </li>
               );
             })}
-          </ol>
+          </Timeline>
         )}
         {events.length === CUSTOMER_HISTORY_LIMIT ? <p className="mt-3 text-xs text-slate-500">Showing the latest {CUSTOMER_HISTORY_LIMIT} changes.</p> : null}
       </CardContent>

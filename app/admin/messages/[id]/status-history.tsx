@@ -1,3 +1,4 @@
+import { Timeline } from "@/components/timeline";
 import { MessageStatusBadge } from "@/components/message-status-badge";
 import { formatDateTime } from "@/lib/format";
 import type { TAuditMessage } from "@/lib/messages/audit-queries";
@@ -9,7 +10,7 @@ import type { TAuditMessage } from "@/lib/messages/audit-queries";
 export function StatusHistory({ events }: { events: TAuditMessage["statusEvents"] }) {
   if (events.length === 0) return <p className="text-sm text-slate-500">No status reports from WhatsApp.</p>;
   return (
-    <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="message-status-history">
+    <Timeline testId="message-status-history">
       {events.map((event) => (
         <li key={event.id} className="text-sm">
           <div className="flex flex-wrap items-center gap-2">
@@ -26,6 +27,6 @@ export function StatusHistory({ events }: { events: TAuditMessage["statusEvents"
           ) : null}
         </li>
       ))}
-    </ol>
+    </Timeline>
   );
 }

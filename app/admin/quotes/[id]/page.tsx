@@ -9,6 +9,7 @@ import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/format";
 import { centsToAmountInput } from "@/lib/quotes/answer-schema";
 import { getQuoteDetail, type TQuoteDetail } from "@/lib/quotes/queries";
 import { allowedNextStatuses, isQuoteStatus, manualTargetsFrom, statusLabel } from "@/lib/quotes/status";
+import { TimelineSection } from "@/components/timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { MessageHistory } from "@/components/message-history";
 import { QuoteStatusBadge } from "@/components/quote-status-badge";
@@ -133,23 +134,17 @@ function RequestCard({ quote }: { quote: TQuoteDetail }) {
 }
 
 function Timeline({ events }: { events: TQuoteDetail["statusEvents"] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-500">No status changes yet.</p>;
   return (
-    <div>
-      <h3 className="mb-2 text-sm font-semibold text-slate-800">Timeline</h3>
-      <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="quote-timeline">
-        {events.map((event) => (
-          <li key={event.id} className="text-sm">
-            <p className="font-medium">
-              {event.fromStatus ? `${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}` : statusLabel(event.toStatus)}
-            </p>
-            <p className="text-slate-500">
-              {formatDateTime(event.createdAt)} · {event.actor?.name ?? (event.fromStatus === null ? "Customer, on the website" : "Automatic")}
-            </p>
-            {event.note ? <p className="whitespace-pre-wrap text-slate-700">{event.note}</p> : null}
-          </li>
-        ))}
-      </ol>
-    </div>
+    <TimelineSection
+      heading="Timeline"
+      empty="No status changes yet."
+      testId="quote-timeline"
+      entries={events.map((event) => ({
+        id: event.id,
+        title: event.fromStatus ? `${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}` : statusLabel(event.toStatus),
+        meta: `${formatDateTime(event.createdAt)} · ${event.actor?.name ?? (event.fromStatus === null ? "Customer, on the website" : "Automatic")}`,
+        text: event.note,
+      }))}
+    />
   );
 }
