@@ -358,6 +358,7 @@ describe("paging the conversations", () => {
     const top = await m.queries.listConversations({ filter: "all", after: back.newer! }, 2);
     expect(names(top)).toEqual(["P2", "P5"]);
     expect(top.newer).toBeNull();
+    expect(toConversationListView(top, { unread: 0, waiting: 0 }, { filter: "all", after: back.newer! }).pages.newest).toBeNull();
   });
 
   it("keeps the tab while paging, and says nothing is older past the end", async () => {

@@ -49,7 +49,8 @@ export type TConversationListView = {
 
 export function toConversationListView(page: TConversationPage, counts: TInboxCounts, params: TInboxListParams): TConversationListView {
   const { filter } = params;
-  const onNewest = !params.before && !params.after;
+  // Newer than `after` is the newest page once nothing is newer than it (the list goes back to the top).
+  const onNewest = !params.before && page.newer === null;
   return {
     conversations: page.conversations.map(toConversationView),
     counts,
