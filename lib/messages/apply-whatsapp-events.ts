@@ -10,6 +10,7 @@ import { storeInboundMessage } from "@/lib/messages/inbound-store";
 import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
 import { applyTemplateEvents } from "@/lib/templates/apply-events";
 import { applyWhatsAppKeyword } from "@/lib/customers/opt-out";
+import { applyCapabilityReports } from "@/lib/whatsapp-usage/capability-apply";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
 type TInboundEvent = Extract<TWebhookEvent, { type: "message" }>;
@@ -24,6 +25,9 @@ export async function applyWhatsAppEvents(tx: TTx, events: readonly TWebhookEven
   Object.assign(outcome, await applyInbound(tx, inbound, now));
   // Template status, category and quality changes (lib/templates/apply-events.ts).
   await applyTemplateEvents(tx, events.filter((event): event is Extract<TWebhookEvent, { type: "template" }> => event.type === "template"), now);
+  // The messaging limit Meta reports; held messages a raised limit lets go are queued work.
+  const capability = await applyCapabilityReports(tx, events.filter((event): event is Extract<TWebhookEvent, { type: "capability" }> => event.type === "capability"), now);
+  outcome.queued += capability.released;
   return outcome;
 }
 

@@ -25,7 +25,7 @@ export function planDelivery(delivery: { id: string; body: string }, account: TW
   const events = parseBody(delivery.body, account);
   const malformed = events.flatMap((event) => (event.type === "malformed" ? [event.reason] : []));
   const foreign = events.flatMap((event) => (event.type === "foreign" ? [event.reason] : []));
-  const useful = events.filter((event) => event.type === "status" || event.type === "message" || event.type === "template");
+  const useful = events.filter((event) => event.type === "status" || event.type === "message" || event.type === "template" || event.type === "capability");
   const outcome: TDeliveryOutcome = malformed.length ? "malformed" : useful.length ? "applied" : "ignored";
   const reasons = [...new Set([...malformed, ...foreign.map((reason) => `ignored: ${reason}`)])];
   return { id: delivery.id, events: useful, outcome, detail: reasons.length ? storableText(reasons.join("; ")) : null };

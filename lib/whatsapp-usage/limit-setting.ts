@@ -1,5 +1,6 @@
 // The portfolio's messaging limit as this installation knows it: Meta's tier as last read from
-// the phone number (whatsapp_business_manager_messaging_limit), else the tier an owner set.
+// the phone number (whatsapp_business_manager_messaging_limit) or reported by Meta's
+// business_capability_update webhook (./capability-apply.ts), else the tier an owner set.
 // Meta's is read again when it is older than META_MAX_AGE_MS, by whoever needs the limit first
 // (the dispatcher before a business-initiated send, or an owner's "Check now").
 import "server-only";
@@ -8,7 +9,8 @@ import { storableText } from "@/lib/whatsapp/webhook-fields";
 import { DEFAULT_MESSAGING_LIMIT_TIER, isKnownTier, tierLimit } from "@/lib/whatsapp-usage/tiers";
 
 export const META_MAX_AGE_MS = 6 * 60 * 60 * 1000;
-const ROW = "default";
+export const LIMIT_SETTING_ROW = "default";
+const ROW = LIMIT_SETTING_ROW;
 
 /** Reads Meta's tier string (undefined when the phone number does not report one). */
 export type TReadMetaTier = () => Promise<string | undefined>;
@@ -23,9 +25,9 @@ export type TMessagingLimit = {
   fallbackTier: string;
 };
 
-type TSettingRow = { metaTier: string | null; metaCheckedAt: Date | null; metaError: string | null; fallbackTier: string };
+export type TSettingRow = { metaTier: string | null; metaCheckedAt: Date | null; metaError: string | null; fallbackTier: string };
 
-function fromRow(row: TSettingRow | null): TMessagingLimit {
+export function fromRow(row: TSettingRow | null): TMessagingLimit {
   const fallbackTier = row && isKnownTier(row.fallbackTier) ? row.fallbackTier : DEFAULT_MESSAGING_LIMIT_TIER;
   const meta = row?.metaTier && isKnownTier(row.metaTier) ? row.metaTier : null;
   const tier = meta ?? fallbackTier;
@@ -39,10 +41,10 @@ export async function storedMessagingLimit(client: TDb = db): Promise<TMessaging
 
 /** Asks Meta now and stores the answer (or why there was none); a failed read keeps the last good tier. */
 export async function refreshMetaTier(readMetaTier: TReadMetaTier, now = new Date(), client: TDb = db): Promise<TMessagingLimit> {
-  let change: { metaTier?: string | null; metaError: string | null };
+  let change: { metaTier?: string | null; metaTierAt?: Date; metaError: string | null };
   try {
     const tier = await readMetaTier();
-    change = isKnownTier(tier) ? { metaTier: tier, metaError: null } : { metaTier: null, metaError: tier ? `Meta reported an unknown tier "${storableText(tier, 40)}".` : "Meta did not report a messaging limit for this number." };
+    change = isKnownTier(tier) ? { metaTier: tier, metaTierAt: now, metaError: null } : { metaTier: null, metaError: tier ? `Meta reported an unknown tier "${storableText(tier, 40)}".` : "Meta did not report a messaging limit for this number." };
   } catch (error) {
     change = { metaError: storableText(error instanceof Error ? error.message : String(error), 300) };
   }

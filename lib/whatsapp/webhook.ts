@@ -9,6 +9,7 @@ import { z } from "zod";
 import { whatsAppErrorFromStatusError, type WhatsAppError } from "@/lib/whatsapp/errors";
 import { findUnstorableText, quoted, ZUnixSeconds, ZWhatsAppPhone } from "@/lib/whatsapp/webhook-fields";
 import { isTemplateField, parseTemplateChange, type TTemplateWebhookEvent } from "@/lib/whatsapp/template-webhook";
+import { CAPABILITY_FIELD, parseCapabilityChange, type TCapabilityWebhookEvent } from "@/lib/whatsapp/capability-webhook";
 
 const SIGNATURE_PREFIX = "sha256=";
 
@@ -80,6 +81,8 @@ export type TWebhookEvent =
     }
   /** A template's status, category or quality changed (lib/whatsapp/template-webhook.ts). */
   | TTemplateWebhookEvent
+  /** The business portfolio's messaging limit changed (lib/whatsapp/capability-webhook.ts). */
+  | TCapabilityWebhookEvent
   | { type: "other"; field: string; raw: unknown }
   /** For a WABA or phone number id other than ours: stored, never applied. */
   | { type: "foreign"; reason: string; raw: unknown }
@@ -281,9 +284,10 @@ export function parseWebhook(json: unknown, account?: TWebhookAccount): TWebhook
       const change = ZChangeSchema.safeParse(rawChange);
       if (!change.success) {
         events.push({ type: "malformed", reason: `change ${issue(change.error)}`, raw: rawChange });
-      } else if (isTemplateField(change.data.field)) {
-        // Templates belong to the business account: another WABA's are not ours to apply.
-        const parsed = parseTemplateChange(change.data.field, change.data.value, (rawEntry as { time?: unknown }).time);
+      } else if (isTemplateField(change.data.field) || change.data.field === CAPABILITY_FIELD) {
+        // Templates and limits belong to the business account: another WABA's are not ours to apply.
+        const time = (rawEntry as { time?: unknown }).time;
+        const parsed = isTemplateField(change.data.field) ? parseTemplateChange(change.data.field, change.data.value, time) : parseCapabilityChange(change.data.value, time);
         if (account && entry.data.id !== account.wabaId) {
           events.push({ type: "foreign", reason: `for WhatsApp Business Account ${quoted(entry.data.id)}, not ours (${account.wabaId})`, raw: rawChange });
         } else {

@@ -13,6 +13,7 @@ import { defaultSandboxSetup, handleManagement, tokenExpired, type TSandboxSetup
 import { createLimiter, limitResponse, type TSandboxLimits } from "@/lib/whatsapp/sandbox/limits";
 import { createTemplateLibrary } from "@/lib/whatsapp/sandbox/templates";
 import { createTemplateControls } from "@/lib/whatsapp/sandbox/template-events";
+import { createCapabilityControls } from "@/lib/whatsapp/sandbox/capability-events";
 import { describeWhatsAppError } from "@/lib/whatsapp/errors";
 import { SERVICE_WINDOW_MS } from "@/lib/whatsapp/window";
 
@@ -251,6 +252,8 @@ export function createGraphSandbox(options: TSandboxOptions) {
     storeMedia: customer.storeFile,
     // Template status and category changes with their webhooks (./template-events.ts).
     ...createTemplateControls({ library: templates, wabaId: options.wabaId, post: (payload) => track(post(payload)) }),
+    // Meta raises or lowers the messaging limit, with its webhook (./capability-events.ts).
+    ...createCapabilityControls({ wabaId: options.wabaId, setTier: (tier) => (setup = { ...setup, messagingLimit: tier }), post: (payload) => track(post(payload)) }),
     /** Messages accepted so far, oldest first. */
     sent: sent as readonly TSandboxSent[],
     /** Sends refused by the throughput and pair limits, and faults injected. */

@@ -10,7 +10,7 @@ CREATE TABLE "new_WhatsAppRate" (
     "currency" TEXT NOT NULL,
     "updatedAt" DATETIME NOT NULL
 );
--- Rates were whole cents; a cent is 10,000 millionths of the unit.
+-- Rates were whole cents: a cent is 10,000 millionths of the unit.
 INSERT INTO "new_WhatsAppRate" ("category", "amountMicros", "currency", "updatedAt") SELECT "category", "amountCents" * 10000, "currency", "updatedAt" FROM "WhatsAppRate";
 DROP TABLE "WhatsAppRate";
 ALTER TABLE "new_WhatsAppRate" RENAME TO "WhatsAppRate";
