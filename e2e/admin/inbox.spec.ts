@@ -115,3 +115,54 @@ test("outside the 24-hour window the thread offers a template, previews it fille
   const sent = page.getByTestId("thread").getByTestId("thread-message").filter({ hasText: "Template quote_received" }).filter({ hasText: "Administrator" });
   await expect(sent.getByTestId("message-status")).toHaveText(/Delivered|Read/, { timeout: 15_000 });
 });
+
+/** Meta changes a sandbox template; its signed webhook reaches the app's webhook route. */
+async function metaChanges(page: Page, change: Record<string, string>) {
+  const response = await page.request.post("/api/sandbox/templates", { data: change });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+test("the thread's template picker labels a named template's parameters by name, shows its flags, and lists paused and rejected ones disabled with the reason", async ({ page, browser }) => {
+  const name = `Picker Ruth ${Date.now()}`;
+  const customer = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  await requestQuoteOnWhatsApp(await customer.newPage(), { name, phone: uniqueMobile(), occasion: "Biltong box" });
+  await customer.close();
+
+  await page.goto("/admin/inbox");
+  await page.getByTestId("conversation").filter({ hasText: name }).click({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const thread = page.url();
+  const reply = page.getByRole("form", { name: "Reply to the customer" });
+  const select = reply.getByLabel("Approved template");
+
+  // Positional parameters keep their numbers; paused and rejected templates are listed, not choosable.
+  await select.selectOption({ label: "order_update (en)" });
+  await expect(reply.getByLabel("Parameter {{1}}")).toHaveValue("Picker");
+  await expect(reply.getByLabel("Parameter {{3}}")).toBeVisible();
+  await expect(select.locator("option", { hasText: "holiday_promo (en) — paused" })).toBeDisabled();
+  await expect(select.locator("option", { hasText: "spam_offer (en) — rejected" })).toBeDisabled();
+  await reply.getByTestId("templates-unusable").locator("summary").click();
+  await expect(reply.getByTestId("templates-unusable")).toContainText('"holiday_promo" (en) cannot be sent. Paused by Meta');
+  await expect(reply.getByTestId("templates-unusable")).toContainText('"spam_offer" (en) cannot be sent. Rejected by Meta');
+
+  await metaChanges(page, { name: "delivery_slot", language: "en", category: "MARKETING" });
+  try {
+    // The webhook is applied in the background: the picker shows the change once it is stored.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(thread);
+          await select.selectOption({ label: "delivery_slot (en)" });
+          return (await reply.getByTestId("template-flags").allTextContents()).join(" ");
+        },
+        { timeout: 20_000, intervals: [500, 1_000] },
+      )
+      .toMatch(/Re-categorised by Meta from utility to marketing/);
+    await expect(reply.getByLabel("Parameter {{first_name}}")).toHaveValue("Picker");
+    await expect(reply.getByLabel("Parameter {{order_number}}")).toHaveValue("");
+    await reply.getByLabel("Parameter {{slot}}").fill("tomorrow morning");
+    await expect(reply.getByTestId("template-preview")).toHaveText("Hi Picker, order {{order_number}} will be delivered tomorrow morning. Reply if that time does not suit you.");
+  } finally {
+    await metaChanges(page, { name: "delivery_slot", language: "en", category: "UTILITY" });
+  }
+});
