@@ -15,7 +15,7 @@ beforeEach(async () => {
   ({ id: customerId } = await makeCustomer());
 });
 
-async function acceptedMessage(wamid: string, fields: { event?: string } = {}) {
+async function acceptedMessage(wamid: string, fields: { event?: string; kind?: string } = {}) {
   const { id } = await createQueuedMessage(db, { channel: "whatsapp", origin: "admin", kind: "text", customerId, ...fields }, at(0));
   await db.message.update({ where: { id }, data: { ...toReached("accepted"), providerMessageId: wamid, attempts: 1 } });
   await db.messageAttempt.create({ data: { messageId: id, number: 1, channel: "whatsapp", startedAt: at(0), finishedAt: at(0), outcome: "accepted" } });
@@ -24,6 +24,7 @@ async function acceptedMessage(wamid: string, fields: { event?: string } = {}) {
 
 const apply = (events: TProviderStatus[]) => db.$transaction((tx) => applyProviderStatuses(tx, events, at(59)));
 const undeliverable = whatsAppErrorFromStatusError({ code: 131026, title: "Message undeliverable" } as never);
+const windowClosed = whatsAppErrorFromStatusError({ code: 131047, title: "Re-engagement message" } as never);
 
 describe("applyProviderStatuses", () => {
   it("moves many messages forward in one call and keeps the furthest status whatever the order", async () => {
@@ -71,8 +72,51 @@ describe("applyProviderStatuses", () => {
       { messageId: manual, status: "failed", at: at(2), wamid: "wamid.F", error: undeliverable },
     ]);
     const requeued = await db.message.findUniqueOrThrow({ where: { id: automatic }, include: { sendAttempts: true } });
-    expect(requeued).toMatchObject({ status: "queued", statusRank: 0, failedAt: null, dueAt: at(59) });
+    // The failure time stays until the next try starts: the same webhook again finds it applied.
+    expect(requeued).toMatchObject({ status: "queued", statusRank: 0, failedAt: at(2), dueAt: at(59) });
     expect(requeued.sendAttempts[0]).toMatchObject({ outcome: "fallback", errorCode: "131026" });
     expect(await db.message.findUniqueOrThrow({ where: { id: manual } })).toMatchObject({ status: "failed", statusRank: 3, errorCode: "131026", errorTitle: undeliverable.title });
+  });
+
+  it("marks an automatic free text failed late with 131047 for its template, once however often the failure comes", async () => {
+    const automatic = await acceptedMessage("wamid.G", { event: "quote.received" });
+    const failure: TProviderStatus = { messageId: automatic, status: "failed", at: at(2), wamid: "wamid.G", error: windowClosed };
+    expect(await apply([failure, failure])).toEqual({ applied: 1, duplicates: 1 });
+    const requeued = await db.message.findUniqueOrThrow({ where: { id: automatic }, include: { sendAttempts: true } });
+    expect(requeued).toMatchObject({ status: "queued", failedAt: at(2) });
+    expect(requeued.sendAttempts).toMatchObject([{ number: 1, outcome: "retry", errorCode: "131047" }]);
+    expect(await apply([failure])).toEqual({ applied: 0, duplicates: 1 });
+    expect(await db.message.findUniqueOrThrow({ where: { id: automatic } })).toMatchObject({ status: "queued", attempts: 1 });
+  });
+
+  it("ignores events about an earlier try: the failure replayed after the next try went out by email changes nothing", async () => {
+    const automatic = await acceptedMessage("wamid.H", { event: "quote.received" });
+    await db.messageAttempt.updateMany({ where: { messageId: automatic, number: 1 }, data: { providerMessageId: "wamid.H" } });
+    const failure: TProviderStatus = { messageId: automatic, status: "failed", at: at(2), wamid: "wamid.H", error: undeliverable };
+    await apply([failure]);
+    // The dispatcher's next try: by email, reached the mail server.
+    await db.message.update({ where: { id: automatic }, data: { ...toReached("sent"), channel: "email", attempts: 2, failedAt: null, providerMessageId: "<mail-2@example.com>" } });
+    await db.messageAttempt.create({ data: { messageId: automatic, number: 2, channel: "email", startedAt: at(5), finishedAt: at(5), outcome: "accepted", providerMessageId: "<mail-2@example.com>" } });
+    expect(await apply([failure])).toEqual({ applied: 0, duplicates: 1 });
+    const row = await db.message.findUniqueOrThrow({ where: { id: automatic }, include: { sendAttempts: { orderBy: { number: "asc" } } } });
+    expect(row).toMatchObject({ status: "sent", attempts: 2, failedAt: null });
+    expect(row.sendAttempts.map((attempt) => attempt.outcome)).toEqual(["fallback", "accepted"]);
+  });
+
+  it("leaves a delivered message delivered when a failure comes after it, and queues nothing", async () => {
+    const automatic = await acceptedMessage("wamid.I", { event: "quote.received" });
+    await apply([{ messageId: automatic, status: "delivered", at: at(2), wamid: "wamid.I" }]);
+    await apply([{ messageId: automatic, status: "failed", at: at(3), wamid: "wamid.I", error: windowClosed }]);
+    const row = await db.message.findUniqueOrThrow({ where: { id: automatic }, include: { sendAttempts: true } });
+    expect(row).toMatchObject({ status: "delivered", errorCode: null, attempts: 1 });
+    expect(row.sendAttempts).toMatchObject([{ outcome: "accepted", errorCode: null }]);
+  });
+
+  it("keeps a message an admin wrote failed after a late 131047", async () => {
+    const manual = await acceptedMessage("wamid.J");
+    await apply([{ messageId: manual, status: "failed", at: at(2), wamid: "wamid.J", error: windowClosed }]);
+    const row = await db.message.findUniqueOrThrow({ where: { id: manual }, include: { sendAttempts: true } });
+    expect(row).toMatchObject({ status: "failed", errorCode: "131047" });
+    expect(row.sendAttempts).toMatchObject([{ outcome: "accepted" }]);
   });
 });

@@ -11,12 +11,13 @@
 // Meta's pricing (billable, category, type, model) is kept on the message from the first status
 // that carries it, whatever its kind and order; later ones, repeats included, leave it as it is.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { dialect, type TTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDeliveryStatus, TStatusPricing } from "@/lib/whatsapp/webhook";
 import type { WhatsAppError } from "@/lib/whatsapp/errors";
 import { statusRank } from "@/lib/whatsapp/status-order";
-import { requeueForEmail, shouldFallBackLate } from "@/lib/message-lifecycle/late-failure";
+import { afterLateFailure, earlierTryEvents, requeueAfterLateFailure, tryKey } from "@/lib/message-lifecycle/late-failure";
 
 export type TProviderStatus = {
   messageId: string;
@@ -33,7 +34,7 @@ export type TProviderStatusOutcome = { applied: number; duplicates: number };
 
 const COLUMN: Record<TDeliveryStatus, string> = { sent: "sentAt", delivered: "deliveredAt", read: "readAt", failed: "failedAt" };
 const ORDER: readonly TDeliveryStatus[] = ["sent", "delivered", "read", "failed"];
-/** Rows per statement: four parameters each, far below SQLite's and PostgreSQL's limits. */
+/** Rows per statement: at most nine parameters each, far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 
 // PostgreSQL types a bare parameter in a CASE branch as text; a timestamp column needs it typed.
@@ -72,7 +73,7 @@ async function applyPricing(tx: TTx, events: readonly TProviderStatus[], now: Da
 
 const errorDetail = (error: WhatsAppError) => [error.details, error.action].filter(Boolean).join(" ") || null;
 
-type TChangedRow = { id: string; status: string; event: string | null; claimedBy: string | null; attempts: number };
+type TChangedRow = { id: string; status: string; event: string | null; kind: string; claimedBy: string | null; attempts: number };
 
 async function applyKind(tx: TTx, status: TDeliveryStatus, updates: readonly TProviderStatus[], now: Date): Promise<TChangedRow[]> {
   const rank = statusRank(status);
@@ -94,17 +95,38 @@ async function applyKind(tx: TTx, status: TDeliveryStatus, updates: readonly TPr
       "statusRank" = CASE WHEN "statusRank" < ${rank} THEN ${rank} ELSE "statusRank" END,
       "updatedAt" = ${timestamp(now)}${failure}
     WHERE "id" IN (${Prisma.join(updates.map((u) => u.messageId))}) AND ${column} IS NULL
-    RETURNING "id", "status", "event", "claimedBy", "attempts"`;
+    RETURNING "id", "status", "event", "kind", "claimedBy", "attempts"`;
+}
+
+/**
+ * The status history: one event per message and status. A later try of the same message (the
+ * template after a closed window) may meet a status again, a `failed` above all; the first stays,
+ * and the later try's error is kept on its attempt.
+ */
+async function recordStatusEvents(tx: TTx, recorded: readonly TProviderStatus[], now: Date): Promise<void> {
+  for (let start = 0; start < recorded.length; start += CHUNK) {
+    const rows = recorded.slice(start, start + CHUNK).map(
+      (event) =>
+        Prisma.sql`(${randomUUID()}, ${event.messageId}, ${event.status}, ${event.at}, ${event.error ? String(event.error.code) : null}, ${event.error?.title ?? null}, ${event.error ? errorDetail(event.error) : null}, ${event.pricingType ?? null}, ${now})`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO "MessageStatusEvent" ("id", "messageId", "status", "occurredAt", "errorCode", "errorTitle", "errorDetail", "pricingType", "createdAt")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("messageId", "status") DO NOTHING`;
+  }
 }
 
 /**
  * Applies the events, records each new one in the message's status history, and sends an
- * automatic message that failed late by email instead. Repeated events change nothing.
+ * automatic message that failed late on by its template or email (./late-failure.ts). Repeated
+ * events, and events about an earlier try than the message's last, change nothing.
  */
 export async function applyProviderStatuses(tx: TTx, events: readonly TProviderStatus[], now = new Date()): Promise<TProviderStatusOutcome> {
+  const earlier = await earlierTryEvents(tx, events);
   // The first event per message and status counts; a repeat in the same batch is a duplicate.
   const first = new Map<string, TProviderStatus>();
   for (const event of events) {
+    if (earlier.has(tryKey(event.messageId, event.wamid))) continue;
     const key = `${event.messageId}\u0000${event.status}`;
     if (!first.has(key)) first.set(key, event);
   }
@@ -118,24 +140,14 @@ export async function applyProviderStatuses(tx: TTx, events: readonly TProviderS
       for (const row of changed) {
         const event = byId.get(row.id)!;
         recorded.push(event);
+        if (status !== "failed" || !event.error) continue;
         const late = { ...row, attempts: Number(row.attempts), error: event.error };
-        if (status === "failed" && shouldFallBackLate(late)) await requeueForEmail(tx, late, now);
+        const after = afterLateFailure(late);
+        if (after) await requeueAfterLateFailure(tx, late, after, now);
       }
     }
   }
   await applyPricing(tx, events, now);
-  if (recorded.length > 0) {
-    await tx.messageStatusEvent.createMany({
-      data: recorded.map((event) => ({
-        messageId: event.messageId,
-        status: event.status,
-        occurredAt: event.at,
-        errorCode: event.error ? String(event.error.code) : null,
-        errorTitle: event.error?.title ?? null,
-        errorDetail: event.error ? errorDetail(event.error) : null,
-        pricingType: event.pricingType ?? null,
-      })),
-    });
-  }
+  await recordStatusEvents(tx, recorded, now);
   return { applied: recorded.length, duplicates: events.length - recorded.length };
 }

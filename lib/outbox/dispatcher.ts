@@ -204,7 +204,10 @@ export function createDispatcher(options: TDispatcherOptions) {
     const errorFields = { errorCode: failure.code, errorTitle: failure.title, errorDetail: failure.action, errorTraceId: failure.traceId ?? null };
     const request = error instanceof WhatsAppError && error.request ? { requestPayload: withoutSecret(JSON.stringify(error.request), plan.secret) } : {};
     const attempt = { finishedAt: at, errorCode: failure.code, errorTitle: failure.title, errorDetail: failure.detail ?? failure.action, response: failure.response ?? null };
-    const decision = nextAfterFailure({ failure, channel: plan.content.channel, automatic, inARow: failuresInARow(history), heldBefore: holdsInARow(history), at }, policy);
+    const decision = nextAfterFailure(
+      { failure, channel: plan.content.channel, automatic, template: plan.content.kind === "template", inARow: failuresInARow(history), heldBefore: holdsInARow(history), at },
+      policy,
+    );
     const { outcome } = decision;
     switch (decision.next) {
       case "retry":

@@ -26,6 +26,7 @@ describe("nextAfterFailure", () => {
     ["a permanent email error fails", { failure: permanent, channel: "email", automatic: true, inARow: 1, at }, { next: "failed", detail: "Check the number.", outcome: "failed" }],
     ["a closed window sends an automatic message's template at once", { failure: windowClosed, channel: "whatsapp", automatic: true, inARow: 1, at }, { next: "template", dueAt: at, outcome: "retry" }],
     ["an admin's free text outside the window fails", { failure: windowClosed, channel: "whatsapp", automatic: false, inARow: 1, at }, { next: "failed", detail: "Send a template.", outcome: "failed" }],
+    ["a template refused for a closed window cannot become a template: it goes by email", { failure: windowClosed, channel: "whatsapp", automatic: true, template: true, inARow: 1, at }, { next: "fallback", dueAt: at, outcome: "fallback" }],
     ["a refused token holds the message (no fallback, no try used)", { failure: tokenRefused, channel: "whatsapp", automatic: true, inARow: 1, heldBefore: 0, at }, { next: "hold", dueAt: later(600_000), outcome: "held" }],
     ["an admin's message is held too", { failure: tokenRefused, channel: "whatsapp", automatic: false, inARow: 1, heldBefore: 2, at }, { next: "hold", dueAt: later(600_000), outcome: "held" }],
     ["refused again and again while the token works for others, it fails like any permanent error", { failure: tokenRefused, channel: "whatsapp", automatic: true, inARow: 1, heldBefore: 3, at }, { next: "fallback", dueAt: at, outcome: "fallback" }],

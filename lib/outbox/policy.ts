@@ -6,6 +6,7 @@ import { retryDelayMs, type TBackoffOptions } from "@/lib/outbox/backoff";
 import { currentRun } from "@/lib/outbox/plan";
 import { TOKEN_HOLD_MS } from "@/lib/whatsapp-setup/hold-interval";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
+import { afterWhatsAppRefusal, isWindowClosed } from "@/lib/message-lifecycle/whatsapp-refusal";
 
 /** A failed try, classified: what to tell the admin and whether trying again can help. */
 export type TFailure = TEmailFailure & {
@@ -22,7 +23,7 @@ export type TFailure = TEmailFailure & {
 
 export function describeFailure(error: unknown, channel: "whatsapp" | "email"): TFailure {
   if (error instanceof WhatsAppError) {
-    const windowClosed = error.code === 131047;
+    const windowClosed = isWindowClosed(error.code);
     return {
       code: String(error.code),
       title: error.title,
@@ -69,6 +70,8 @@ export type TFailureInput = {
   channel: "whatsapp" | "email";
   /** Queued by an event (not written by an admin): such a message may change channel by itself. */
   automatic: boolean;
+  /** The try sent a WhatsApp template (not free text). */
+  template?: boolean;
   /** Failures in this run, counting this one (failuresInARow). */
   inARow: number;
   /** Holds for a refused token in this run before this one (holdsInARow). */
@@ -93,9 +96,6 @@ export function nextAfterFailure(input: TFailureInput, options: TPolicyOptions):
   if (failure.tokenRefused && input.channel === "whatsapp" && (input.heldBefore ?? 0) < options.maxAttempts) {
     return { next: "hold", dueAt: new Date(at.getTime() + (options.tokenHoldMs ?? TOKEN_HOLD_MS)), outcome: "held" };
   }
-  // Meta's clock says the window is closed: an automatic message's next try uses the template
-  // (or email) at once; a message an admin wrote as free text cannot change, so it fails.
-  if (failure.windowClosed && input.automatic) return { next: "template", dueAt: at, outcome: "retry" };
   const retryable = failure.retryable && !failure.windowClosed;
   if (retryable && inARow < options.maxAttempts) {
     // No answer (timeout): wait long enough for a status webhook to prove it went out, which
@@ -106,7 +106,11 @@ export function nextAfterFailure(input: TFailureInput, options: TPolicyOptions):
   if (retryable && failure.outcomeUnknown) {
     return { next: "uncertain", detail: `Gave up after ${inARow} tries without an answer; it may have reached the customer. ${failure.action}`, outcome: "uncertain" };
   }
-  // A permanent WhatsApp error: the next try goes by email (plan.ts reads this attempt).
-  if (!retryable && input.automatic && input.channel === "whatsapp") return { next: "fallback", dueAt: at, outcome: "fallback" };
+  // Refused for good by WhatsApp: an automatic message's next try takes the template after a
+  // closed window, else email, at once (the rule shared with a refusal Meta reports later).
+  if (!retryable && input.channel === "whatsapp") {
+    const after = afterWhatsAppRefusal({ code: failure.code, template: input.template ?? false, automatic: input.automatic });
+    if (after.next !== "failed") return { ...after, dueAt: at };
+  }
   return { next: "failed", detail: retryable ? `Gave up after ${inARow} tries. ${failure.action}` : failure.action, outcome: "failed" };
 }

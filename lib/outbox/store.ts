@@ -153,7 +153,8 @@ export function createOutboxStore(options: TStoreOptions) {
       db.$transaction(async (tx) => {
         const { count } = await tx.message.updateMany({
           where: { ...ours(id), status: CLAIMED_STATUS },
-          data: { ...content, attempts: number, leaseUntil: new Date(startedAt.getTime() + leaseMs) },
+          // A failure time left from the last try (a late failure's mark) would hide this try's own.
+          data: { ...content, attempts: number, leaseUntil: new Date(startedAt.getTime() + leaseMs), failedAt: null },
         });
         if (count === 0) return false;
         await tx.messageAttempt.create({ data: { messageId: id, number, channel: content.channel, workerId, startedAt } });
