@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZOptOutWordsSchema, isOptOutConfirmation, keywordForm, keywordOf, parseStoredWords } from "@/lib/customers/opt-out-words";
+import { ZOptOutWordsSchema, isOptOutConfirmation, keywordForm, keywordOf, keywordOfButton, keywordOfWords, keywordWordsOf, parseStoredWords } from "@/lib/customers/opt-out-words";
 
 describe("keywordOf", () => {
   it("takes STOP and UNSUBSCRIBE whatever the case, spacing or punctuation", () => {
@@ -27,6 +27,36 @@ describe("keywordOf", () => {
 
   it("never reads a long text as a keyword", () => {
     expect(keywordOf(`${" ".repeat(200)}STOP`)).toBeNull();
+  });
+});
+
+describe("a tapped button", () => {
+  it("opts out when its text or payload is an opt-out word or Meta's marketing opt-out", () => {
+    expect(keywordOfButton({ text: "Stop promotions" })).toBe("opt_out");
+    expect(keywordOfButton({ text: "Unsubscribe from Promos" })).toBe("opt_out");
+    expect(keywordOfButton({ text: "No thanks", payload: "STOP" })).toBe("opt_out");
+    expect(keywordOfButton({ text: "Stop" })).toBe("opt_out");
+    expect(keywordOfButton({ text: "Alto" }, ["ALTO"])).toBe("opt_out");
+  });
+
+  it("does nothing for any other button, and never opts back in", () => {
+    for (const button of [{ text: "Accept", payload: "ACCEPT" }, { text: "Stop promotions please tell me more" }, { text: "START" }, { text: "Resume", payload: "START" }, { text: "" }]) {
+      expect(keywordOfButton(button), JSON.stringify(button)).toBeNull();
+    }
+  });
+
+  it("is read from a template's quick reply and an interactive button, not from a list row or a reaction", () => {
+    const words = (content: Parameters<typeof keywordWordsOf>[0]) => {
+      const found = keywordWordsOf(content);
+      return found && keywordOfWords(found);
+    };
+    expect(words({ kind: "button", body: "Stop promotions", replyId: "Stop promotions" })).toBe("opt_out");
+    expect(words({ kind: "interactive", replyType: "button_reply", body: "Opt out", replyId: "unsubscribe" })).toBe("opt_out");
+    expect(words({ kind: "interactive", replyType: "list_reply", body: "Stop", replyId: "stop" })).toBeNull();
+    expect(words({ kind: "reaction", emoji: "🛑", targetWamid: "wamid.X" })).toBeNull();
+    // A typed "Stop promotions" is a conversation, as any other sentence.
+    expect(words({ kind: "text", body: "Stop promotions" })).toBeNull();
+    expect(words({ kind: "text", body: "STOP" })).toBe("opt_out");
   });
 });
 

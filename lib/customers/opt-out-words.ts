@@ -2,8 +2,12 @@
 // or an opt-in (START). Only a whole message counts: "stop please" or "Stop sending me cake
 // pictures" is a conversation, not a request. Case, spaces and punctuation do not matter
 // ("Stop.", " s t o p ", "UNSUBSCRIBE!"), so each word is kept and compared in one form.
+// A tapped quick-reply button (a template's, or an interactive message's) opts out the same way
+// when its text or payload is an opt-out word or Meta's marketing opt-out button ("Stop
+// promotions"); a button never opts back in, since START is a choice the customer types.
 // Pure, so the rule is unit-tested without a database.
 import { z } from "zod";
+import type { TInboundContent } from "@/lib/whatsapp/inbound-content";
 
 export const BUILT_IN_OPT_OUT_WORDS = ["STOP", "UNSUBSCRIBE"] as const;
 export const OPT_IN_WORD = "START";
@@ -31,6 +35,32 @@ export function keywordOf(text: string | null | undefined, extraOptOutWords: rea
   if (word === OPT_IN_WORD) return "opt_in";
   if ((BUILT_IN_OPT_OUT_WORDS as readonly string[]).includes(word) || extraOptOutWords.includes(word)) return "opt_out";
   return null;
+}
+
+/** Meta's marketing opt-out button as WhatsApp Manager labels it in English, in the compared form. */
+export const MARKETING_OPT_OUT_BUTTONS = ["STOPPROMOTIONS", "UNSUBSCRIBEFROMPROMOS"] as const;
+
+/** A tapped button's text or payload that opts out; null for every other button. */
+export function keywordOfButton(button: { text?: string | null; payload?: string | null }, extraOptOutWords: readonly string[] = []): "opt_out" | null {
+  for (const value of [button.payload, button.text]) {
+    if (!value || value.length > 100) continue;
+    if (keywordOf(value, extraOptOutWords) === "opt_out" || (MARKETING_OPT_OUT_BUTTONS as readonly string[]).includes(keywordForm(value))) return "opt_out";
+  }
+  return null;
+}
+
+/** The words of an inbound message that the rule reads: a text, or a tapped button; null for any other kind. */
+export type TKeywordWords = { text: string; button?: { payload?: string } };
+
+export function keywordWordsOf(content: TInboundContent): TKeywordWords | null {
+  if (content.kind === "text") return { text: content.body };
+  if (content.kind === "button" || (content.kind === "interactive" && content.replyType === "button_reply")) return { text: content.body, button: { payload: content.replyId } };
+  return null;
+}
+
+/** What these words ask for, given the extra opt-out words from settings. */
+export function keywordOfWords(words: TKeywordWords, extraOptOutWords: readonly string[] = []): TKeyword | null {
+  return words.button ? keywordOfButton({ text: words.text, payload: words.button.payload }, extraOptOutWords) : keywordOf(words.text, extraOptOutWords);
 }
 
 export function isOptOutConfirmation(origin: string | null | undefined): boolean {

@@ -93,6 +93,48 @@ describe("STOP", () => {
   });
 });
 
+describe("an opt-out button", () => {
+  /** The customer taps a button on one of our messages; the webhook is applied and the outbox drained. */
+  async function customerTaps(phone: string, message: Parameters<TOutboxHarness["sandbox"]["sendFromCustomer"]>[0]["message"]) {
+    await h.sandbox.sendFromCustomer({ from: phone, message, replyTo: `wamid.marketing-${randomUUID()}` });
+    await h.applyWebhooks();
+    await h.dispatcher.drain();
+    await h.applyWebhooks();
+  }
+
+  it("Meta's marketing opt-out quick reply opts the customer out as STOP does, with one confirmation however often it comes", async () => {
+    const customer = await factories.makeCustomer();
+    await customerTaps(customer.phone!, { type: "button", text: "Stop promotions", payload: "Stop promotions" });
+    const row = await customerRow(customer.id);
+    expect(row.whatsappOptedOutAt).toBeInstanceOf(Date);
+    expect(await consentEvents(customer.id)).toMatchObject([{ action: "withdrawn", source: "whatsapp-inbound", text: 'The customer tapped "Stop promotions" on WhatsApp.' }]);
+    await customerTaps(customer.phone!, { type: "button", text: "Stop promotions" });
+    const [confirmation, ...more] = await confirmations(customer.id);
+    expect(more).toEqual([]);
+    expect(confirmation).toMatchObject({ origin: "system:whatsapp-opt-out", kind: "text" });
+    expect(sentTo(customer.phone!)).toHaveLength(1);
+    expect((await customerRow(customer.id)).whatsappOptedOutAt).toEqual(row.whatsappOptedOutAt);
+  });
+
+  it("a button whose payload is STOP, and an interactive reply button, opt out too", async () => {
+    const byPayload = await factories.makeCustomer();
+    await customerTaps(byPayload.phone!, { type: "button", text: "No more offers", payload: "STOP" });
+    expect((await customerRow(byPayload.id)).whatsappOptedOutAt).toBeInstanceOf(Date);
+    const byReply = await factories.makeCustomer();
+    await customerTaps(byReply.phone!, { type: "button_reply", id: "unsubscribe", title: "Opt out" });
+    expect((await customerRow(byReply.id)).whatsappOptedOutAt).toBeInstanceOf(Date);
+    expect(await confirmations(byReply.id)).toHaveLength(1);
+  });
+
+  it("any other button changes nothing", async () => {
+    const customer = await factories.makeCustomer();
+    await customerTaps(customer.phone!, { type: "button", text: "Tell me more", payload: "MORE" });
+    await customerTaps(customer.phone!, { type: "list_reply", id: "stop", title: "Stop" });
+    expect((await customerRow(customer.id)).whatsappOptedOutAt).toBeNull();
+    expect(await confirmations(customer.id)).toEqual([]);
+  });
+});
+
 describe("START", () => {
   it("opts an opted-out customer back in as consent from the customer, with one confirmation", async () => {
     const customer = await factories.makeCustomer();
@@ -185,7 +227,9 @@ describe("a customer known only by username", () => {
   it("is created from their message with the username, no phone, and their STOP applies", async () => {
     const { applyWhatsAppEvents } = await import("@/lib/messages/apply-whatsapp-events");
     const userId = `ZA.${Date.now()}`;
-    const event = { type: "message" as const, wamid: `wamid.${randomUUID()}`, userId, username: "naledi_bakes", profileName: "Naledi", kind: "text", text: "STOP", timestamp: new Date(), raw: {} };
+    const wamid = `wamid.${randomUUID()}`;
+    const raw = { from_user_id: userId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: "STOP" } };
+    const event = { type: "message" as const, wamid, userId, username: "naledi_bakes", profileName: "Naledi", kind: "text", text: "STOP", timestamp: new Date(), raw };
     await db.$transaction((tx) => applyWhatsAppEvents(tx, [event]));
     const customer = await db.customer.findUniqueOrThrow({ where: { whatsappUserId: userId } });
     expect(customer).toMatchObject({ phone: null, whatsappUsername: "naledi_bakes", whatsappOptedOutAt: expect.any(Date) });

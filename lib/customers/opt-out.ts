@@ -1,5 +1,6 @@
 // A customer's STOP or START on WhatsApp, applied in the transaction that stores their message.
-// STOP (or UNSUBSCRIBE, or a word set in settings) opts them out of business-initiated WhatsApp;
+// STOP (or UNSUBSCRIBE, or a word set in settings, or a tapped opt-out button such as Meta's
+// "Stop promotions": lib/customers/opt-out-words.ts) opts them out of business-initiated WhatsApp;
 // START opts them back in, as consent given by the customer. Each change is written as a
 // ConsentEvent from the customer and answered once, inside the window their message just opened,
 // through the outbox. A repeat (STOP while opted out) changes nothing and is not answered again;
@@ -12,7 +13,7 @@ import {
   OPT_IN_CONFIRMATION_ORIGIN,
   OPT_OUT_CONFIRMATION_ORIGIN,
   WHATSAPP_CONSENT_SOURCE,
-  keywordOf,
+  keywordOfWords,
   parseStoredWords,
   type TKeyword,
 } from "@/lib/customers/opt-out-words";
@@ -22,6 +23,8 @@ export const OPT_OUT_SETTING_ID = "whatsapp";
 export type TKeywordMessage = {
   customerId: string;
   text: string | null | undefined;
+  /** Set when the text is a tapped quick-reply button's, with the button's payload. */
+  button?: { payload?: string | null };
   /** The inbound message's wamid: the confirmation's idempotency key is made from it. */
   wamid: string;
   /** When the customer sent it. */
@@ -44,7 +47,7 @@ export async function extraOptOutWords(client: Pick<TTx, "optOutSetting">): Prom
 
 /** Applies the message if it is a keyword; null when it is not one. */
 export async function applyWhatsAppKeyword(tx: TTx, message: TKeywordMessage, now = new Date()): Promise<TKeywordOutcome> {
-  const keyword = keywordOf(message.text, await extraOptOutWords(tx));
+  const keyword = message.text ? keywordOfWords({ text: message.text, button: message.button ? { payload: message.button.payload ?? undefined } : undefined }, await extraOptOutWords(tx)) : null;
   if (!keyword) return null;
   const customer = await tx.customer.findUniqueOrThrow({
     where: { id: message.customerId },
@@ -58,7 +61,7 @@ export async function applyWhatsAppKeyword(tx: TTx, message: TKeywordMessage, no
       channel: "whatsapp",
       action: keyword === "opt_out" ? "withdrawn" : "granted",
       source: WHATSAPP_CONSENT_SOURCE,
-      text: `The customer wrote "${message.text!.trim().slice(0, 100)}" on WhatsApp.`,
+      text: `The customer ${message.button ? "tapped" : "wrote"} "${message.text!.trim().slice(0, 100)}" on WhatsApp.`,
       createdAt: message.at,
     },
   });

@@ -10,6 +10,7 @@ import { storeInboundMessage } from "@/lib/messages/inbound-store";
 import { touchWhatsAppWriter } from "@/lib/messages/whatsapp-writer";
 import { applyTemplateEvents } from "@/lib/templates/apply-events";
 import { applyWhatsAppKeyword } from "@/lib/customers/opt-out";
+import { keywordWordsOf } from "@/lib/customers/opt-out-words";
 import { applyCapabilityReports } from "@/lib/whatsapp-usage/capability-apply";
 
 type TStatusEvent = Extract<TWebhookEvent, { type: "status" }>;
@@ -74,9 +75,11 @@ async function applyInbound(tx: TTx, events: TInboundEvent[], now: Date): Promis
     if (seen.has(event.wamid)) continue;
     seen.add(event.wamid);
     const customerId = await touchWhatsAppWriter(tx, event, now);
-    queued += (await storeInboundMessage(tx, event, customerId, now)).queued;
-    // STOP / START (lib/customers/opt-out.ts): once per wamid, as the message itself.
-    if (event.kind === "text" && (await applyWhatsAppKeyword(tx, { customerId, text: event.text, wamid: event.wamid, at: event.timestamp }, now))?.confirmationId) queued++;
+    const message = await storeInboundMessage(tx, event, customerId, now);
+    queued += message.queued;
+    // STOP / START, typed or a tapped opt-out button (lib/customers/opt-out.ts): once per wamid, as the message itself.
+    const words = keywordWordsOf(message.content);
+    if (words && (await applyWhatsAppKeyword(tx, { customerId, ...words, wamid: event.wamid, at: event.timestamp }, now))?.confirmationId) queued++;
     stored++;
   }
   return { inbound: stored, queued };
