@@ -5,6 +5,7 @@
 // the figures say whether any message was lost or received twice.
 // Call after the test database is set (test/setup-db.ts) and before anything imports lib/env.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { busiestSecond } from "@/test/busiest-second";
 import { freePort, startReceiver } from "@/test/http-receiver";
 import { startSmtpListener } from "@/test/smtp-listener";
@@ -180,4 +181,19 @@ export function describeKillRun(label: string, options: TKillRunOptions, figures
     `uncertain ${figures.uncertain} (${figures.uncertainDelivered} of them had reached the provider), lost ${figures.lost}, doubled ${figures.doubled}, ` +
     `unfinished ${figures.unfinished}; busiest 1,000 ms at the sandbox ${figures.busiestSecond} (limit ${figures.maxPerSecond}), 130429 refusals ${figures.throughputRefusals}`
   );
+}
+
+/** The run of a kill test file: started before its test (the setup may take a minute on a busy machine) and closed after. */
+export function killRunForFile(options: TKillRunOptions): () => Awaited<ReturnType<typeof startKillRun>> {
+  let run: Awaited<ReturnType<typeof startKillRun>> | undefined;
+  beforeAll(async () => {
+    run = await startKillRun(options);
+  }, 60_000);
+  afterAll(async () => {
+    await run?.close();
+  });
+  return () => {
+    if (!run) throw new Error("the kill run did not start");
+    return run;
+  };
 }

@@ -4,8 +4,8 @@
 // does, must never see more than WHATSAPP_MAX_MPS: the pace is shared by both workers through the
 // database (lib/outbox/pacing-shared.ts), not added up. SQLite runs the one-worker kill test
 // (./kill.test.ts); this one runs when the suite runs on PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeKillRun, startKillRun } from "@/test/kill-run";
+import { describe, expect, it } from "vitest";
+import { describeKillRun, killRunForFile } from "@/test/kill-run";
 
 // Each worker is killed a moment (0–150 ms) after the providers next receive a message once it has
 // started, so every kill lands mid-work however long a start takes on a busy machine, and each
@@ -13,18 +13,10 @@ import { describeKillRun, startKillRun } from "@/test/kill-run";
 const options = { messages: 1_000, kills: 100, workers: 2, afterSendMs: [0, 150] as const };
 
 describe("two workers on one PostgreSQL", () => {
-  let run: Awaited<ReturnType<typeof startKillRun>>;
-
-  beforeAll(async () => {
-    run = await startKillRun(options);
-  }, 60_000);
-
-  afterAll(async () => {
-    await run?.close();
-  });
+  const run = killRunForFile(options);
 
   it(`lose and double nothing, and keep to the number's limit together, when killed ${options.kills} times while draining ${options.messages} messages`, { timeout: 900_000 }, async () => {
-    const figures = await run.run();
+    const figures = await run().run();
     console.log(describeKillRun("instances kill test", options, figures));
     expect(figures.kills).toBeGreaterThanOrEqual(options.kills);
     // The kills landed while the workers drained, not before they began.

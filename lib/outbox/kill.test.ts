@@ -3,24 +3,16 @@
 // SMTP listener. Afterwards no message may be lost (each one ended: sent, or uncertain for an
 // admin to decide) and neither provider may have received any message twice. The scenario is
 // test/kill-run.ts; ./instances-kill.postgresql.test.ts runs it with two workers on PostgreSQL.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeKillRun, startKillRun } from "@/test/kill-run";
+import { expect, it } from "vitest";
+import { describeKillRun, killRunForFile } from "@/test/kill-run";
 
 // Killed a moment (0–200 ms) after the providers next receive a message once it has started, so
 // each kill lands mid-work even when a start is slow on a busy machine.
 const options = { messages: 500, kills: 50, workers: 1, afterSendMs: [0, 200] as const };
-let run: Awaited<ReturnType<typeof startKillRun>>;
-
-beforeAll(async () => {
-  run = await startKillRun(options);
-}, 60_000);
-
-afterAll(async () => {
-  await run?.close();
-});
+const run = killRunForFile(options);
 
 it(`loses and doubles nothing when the dispatcher is killed ${options.kills} times while draining ${options.messages} messages`, { timeout: 600_000 }, async () => {
-  const figures = await run.run();
+  const figures = await run().run();
   console.log(describeKillRun("kill test", options, figures));
   expect(figures.kills).toBeGreaterThanOrEqual(Math.min(options.kills, 10));
   // The kills landed while the worker drained, not before it began.
