@@ -15,6 +15,7 @@
 // - PacePair: per recipient, the time its pair bucket is full again (GCRA with a burst).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dialect as currentDialect, type TDb, type TDialect } from "@/lib/db";
+import { sqlFor } from "@/lib/sql-dialect";
 
 export type TPaceStore = {
   /** Reserves `count` consecutive slots `intervalMs` apart; returns the first one's time. */
@@ -37,7 +38,7 @@ type TStoreOptions = { key: string; dialect?: TDialect };
 /** `getDb` is asked before every statement, so the caller may replace its client. */
 export function createPaceStore(getDb: () => TDb | Promise<TDb>, options: TStoreOptions): TPaceStore {
   const key = options.key;
-  const sql = dialectSql(options.dialect ?? currentDialect);
+  const sql = sqlFor(options.dialect ?? currentDialect);
   // The ring is made (or resized, when WHATSAPP_MAX_MPS changed) once per store.
   let ringReady: { limit: number; done: Promise<void> } | null = null;
 
@@ -114,23 +115,5 @@ export function createPaceStore(getDb: () => TDb | Promise<TDb>, options: TStore
     async prunePairs(nowMs) {
       await (await getDb()).$executeRaw`DELETE FROM "PacePair" WHERE "key" = ${key} AND "tat" <= ${sql.float(nowMs)}`;
     },
-  };
-}
-
-/** The few spellings that differ between SQLite and PostgreSQL. */
-function dialectSql(dialect: TDialect) {
-  if (dialect === "postgresql") {
-    return {
-      // Parameters are typed by the driver; a whole number would otherwise arrive as an integer.
-      float: (value: number) => Prisma.sql`CAST(${value} AS DOUBLE PRECISION)`,
-      greatest: (a: Prisma.Sql, b: Prisma.Sql) => Prisma.sql`GREATEST(${a}, ${b})`,
-      // Concurrent takers pick different free rows instead of queueing for the same one.
-      skipLocked: Prisma.sql`FOR UPDATE SKIP LOCKED`,
-    };
-  }
-  return {
-    float: (value: number) => Prisma.sql`${value}`,
-    greatest: (a: Prisma.Sql, b: Prisma.Sql) => Prisma.sql`MAX(${a}, ${b})`,
-    skipLocked: Prisma.empty,
   };
 }

@@ -12,6 +12,7 @@
 // same connection, so the store owns its own client there and replaces it on every BUSY.
 import { createClient, dialect, tuneConnection, type TDb } from "@/lib/db";
 import { log } from "@/lib/log";
+import { dialectSql } from "@/lib/sql-dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listNotificationSettings } from "@/lib/notifications/settings";
 import { QUOTE_CONTACT_SELECT } from "@/lib/customers/recipient";
@@ -111,13 +112,12 @@ export function createOutboxStore(options: TStoreOptions) {
   /** Claims up to `limit` due messages for this worker, oldest due first. */
   async function claim(now: Date, limit: number): Promise<string[]> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
-    const lock = dialect === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
     const rows = await withDb((db) =>
       db.$queryRaw<{ id: string }[]>`
         UPDATE "Message" SET ${claimedSql(workerId, leaseUntil, now)}
         WHERE "id" IN (
           SELECT "id" FROM "Message" WHERE "status" = ${CLAIMABLE_STATUS} AND "dueAt" <= ${now}
-          ORDER BY "dueAt" LIMIT ${Prisma.raw(String(Math.max(1, Math.floor(limit))))} ${lock}
+          ORDER BY "dueAt" LIMIT ${Prisma.raw(String(Math.max(1, Math.floor(limit))))} ${dialectSql.skipLocked}
         ) AND "status" = ${CLAIMABLE_STATUS}
         RETURNING "id"`,
     );
