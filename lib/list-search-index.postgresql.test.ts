@@ -31,7 +31,7 @@ describe("the list searches on PostgreSQL", () => {
              lower('Q-2026-' || lpad(n::text, 6, '0') || ' thabo mokoena ' || n || ' customer' || n || '@example.com 2782' || lpad(n::text, 7, '0') || ' birthday ' || notes),
              now() - n * interval '1 minute', now()
       FROM generate_series(1, ${ROWS}) AS n,
-           -- The request's words (lib/quotes/search-text.ts): one request in 1,000 asks for succulents.
+           -- The request's words (lib/search-text.ts): one request in 1,000 asks for succulents.
            LATERAL (SELECT CASE WHEN n % 1000 = 0 THEN 'A box of succulents, no cactus' ELSE 'Chocolates and a card' END AS notes) AS request`);
     await db.$executeRawUnsafe(`
       INSERT INTO "Order" ("id", "number", "quoteId", "customerId", "description", "totalCents", "currency", "searchText", "createdAt", "updatedAt")

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { roleOf, type TAdminRole } from "@/lib/roles";
 import type { TAdmin } from "@/lib/auth/session";
 import { contactSnapshotOf } from "@/lib/customers/recipient";
-import { quoteSearchText } from "@/lib/quotes/search-text";
+import { orderSearchText, quoteSearchText } from "@/lib/search-text";
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -141,7 +141,7 @@ export async function makeOrder(overrides: TOrderOverrides = {}) {
       deliveryDate: overrides.deliveryDate ?? null,
       deliveryAddress: overrides.deliveryAddress ?? null,
       createdAt: overrides.orderCreatedAt ?? new Date(),
-      searchText: [number, quote.number, customer.name, customer.email, customer.phone].filter(Boolean).join(" ").toLowerCase(),
+      searchText: orderSearchText({ number, customerName: customer.name, quote }),
     },
   });
 }

@@ -7,6 +7,7 @@ import { inTransaction, type TTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/phone";
+import { refreshCustomerOrdersSearchText, refreshQuoteSearchText } from "@/lib/search-text";
 import { mergeCustomers, type TMergeResult } from "@/lib/customers/merge";
 import type { TOfferField } from "@/lib/customers/commands";
 import type { TEditCustomerDetails, TMergeCustomers, TResolveContactOffer } from "@/lib/customers/contact-schema";
@@ -60,8 +61,9 @@ async function changeField(tx: TTx, customer: TCustomerRow, change: TChange): Pr
     },
   });
   if (count === 0) throw new AppError("conflict", "Someone else changed this customer a moment ago. Reload the page to see what changed, then try again.");
-  if (from && change.field === "email") await tx.quote.updateMany({ where: { customerId: customer.id, contactEmail: from }, data: { contactEmail: change.to } });
-  if (from && change.field === "phone") await tx.quote.updateMany({ where: { customerId: customer.id, contactPhone: from }, data: { contactPhone: change.to } });
+  if (from && (change.field === "email" || change.field === "phone")) await moveQuotesContact(tx, customer.id, change.field, from, change.to);
+  // An order's search text holds the customer's name and its quote's contact details.
+  if (change.field !== "contactPreference") await refreshCustomerOrdersSearchText(tx, customer.id);
   if (change.field === "contactPreference") {
     // Only quotes asked with the customer's own address or number follow their preference.
     const own = change.to === "whatsapp" ? { contactPhone: customer.phone } : { contactEmail: customer.email };
@@ -72,6 +74,16 @@ async function changeField(tx: TTx, customer: TCustomerRow, change: TChange): Pr
   });
   customer[change.field] = change.to as never;
   return true;
+}
+
+/** The customer's quotes asked with the old address or number take the new one, and are found by it. */
+async function moveQuotesContact(tx: TTx, customerId: string, field: "email" | "phone", from: string, to: string | null): Promise<void> {
+  const column = field === "email" ? "contactEmail" : "contactPhone";
+  const quotes = await tx.quote.findMany({ where: { customerId, [column]: from }, select: { id: true } });
+  const ids = quotes.map((quote) => quote.id);
+  if (ids.length === 0) return;
+  await tx.quote.updateMany({ where: { id: { in: ids } }, data: { [column]: to } });
+  await refreshQuoteSearchText(tx, ids);
 }
 
 /** Saves the edited name, email and phone; returns which of them changed. */

@@ -14,6 +14,7 @@ import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
 import { balanceCents } from "@/lib/orders/payment";
 import { assertOrderTransition, ORDER_STATUS_LABEL, type TOrderStatus } from "@/lib/orders/status";
 import { nextNumber, yearIn } from "@/lib/document-number";
+import { orderSearchText } from "@/lib/search-text";
 
 const CHANGED_MEANWHILE = "Someone else changed this order a moment ago. Reload the page to see what changed, then try again.";
 
@@ -51,10 +52,7 @@ export async function createOrderForAcceptedQuote(tx: TTx, input: { quoteId: str
       currency: quote.currency,
       deliveryDate: quote.neededBy,
       deliveryAddress: quote.deliveryArea,
-      searchText: [number, quote.number, quote.customer.name, quote.contactName, quote.contactEmail, quote.contactPhone]
-        .filter((part, index, parts) => part && parts.indexOf(part) === index)
-        .join(" ")
-        .toLowerCase(),
+      searchText: orderSearchText({ number, customerName: quote.customer.name, quote }),
       createdAt: input.now,
       events: { create: { kind: "status", toStatus: "confirmed", note: `Made from quote ${quote.number}.`, actorId: input.actorId, createdAt: input.now } },
     },

@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/format";
 import { enqueueNotification } from "@/lib/message-lifecycle/enqueue";
 import { createOrderForAcceptedQuote } from "@/lib/orders/commands";
 import { acceptToken, hashAcceptToken, validUntilFrom } from "@/lib/quotes/accept-link";
-import { refreshQuoteSearchText } from "@/lib/quotes/search-text";
+import { refreshQuoteSearchText } from "@/lib/search-text";
 import { assertTransition, statusLabel, type TManualStatusTarget, type TQuoteStatus } from "@/lib/quotes/status";
 
 /** A quote's move; `eventId` is its timeline entry, which also versions the message it queues. */

@@ -19,7 +19,7 @@ import { queuedMessageData } from "@/lib/message-lifecycle/transitions";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "@/lib/notifications/defaults";
 import { nextNumber, yearIn } from "@/lib/document-number";
 import { quoteRequestSchema, whatsappConsentText, type TQuoteRequest } from "@/lib/quotes/request-schema";
-import { quoteSearchText } from "@/lib/quotes/search-text";
+import { quoteSearchText } from "@/lib/search-text";
 import { contactDirectlyText } from "@/lib/business-contact";
 
 export type TSubmittedQuote = { quoteId: string; number: string };
