@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db, dialect } from "@/lib/db";
-import { editCustomerDetails } from "@/lib/customers/contact-changes";
+import { editCustomerDetails, mergeCustomersByAdmin } from "@/lib/customers/contact-changes";
 import { parseOrderListParams } from "@/lib/orders/list-params";
 import { listOrders } from "@/lib/orders/queries";
 import { answerQuote } from "@/lib/quotes/commands";
@@ -85,5 +85,16 @@ describe("quote search by the request's words", () => {
     }
     // The request's own words are still found after the rewrite.
     expect(await search(quote.occasion.split(" ")[0]!)).toContain(quote.number);
+  });
+
+  it("finds the orders of a merged customer by the kept customer's name", async () => {
+    const admin = await makeAdmin();
+    const kept = await makeOrder({ name: "Sipho Ndlovu" });
+    const merged = await makeOrder({ name: "S. Ndlovu (WhatsApp)" });
+    expect(await searchOrders("sipho")).toEqual([kept.number]);
+    await mergeCustomersByAdmin({ keepId: kept.customerId, mergeId: merged.customerId }, admin.id);
+    expect((await searchOrders("sipho")).sort()).toEqual([kept.number, merged.number].sort());
+    // The name its quote was asked under still finds it too.
+    expect(await searchOrders("whatsapp")).toEqual([merged.number]);
   });
 });

@@ -6,6 +6,7 @@ import "server-only";
 import type { TTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { CUSTOMER_CONTACT_SELECT } from "@/lib/customers/recipient";
+import { refreshCustomerOrdersSearchText } from "@/lib/search-text";
 
 export type TMergeInput = {
   keepId: string;
@@ -66,6 +67,8 @@ export async function mergeCustomers(tx: TTx, input: TMergeInput): Promise<TMerg
     },
   });
   await tx.customer.delete({ where: { id: merge.id } });
+  // The moved orders are found by the kept customer's name from now on.
+  if (orders.count > 0) await refreshCustomerOrdersSearchText(tx, keep.id);
 
   const identifiers = [merge.email, merge.phone ? `+${merge.phone}` : null, merge.whatsappUserId].filter(Boolean).join(", ") || "no contact details";
   const dropped = [
