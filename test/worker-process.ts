@@ -7,7 +7,9 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** `quiet` drops the worker's warnings (the crash test causes hundreds on purpose). */
 export function startWorkerProcess(env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): { child: ChildProcess; ready: Promise<void>; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, ["--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", "worker.ts")], {
+  // BENCH_CPU_PROF=<dir>: the worker writes a V8 CPU profile there when it exits, as the bench server does.
+  const profile = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", path.join(root, "scripts", "node-hooks.mjs"), path.join(root, "scripts", "worker.ts")], {
     cwd: root,
     env: { ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],
