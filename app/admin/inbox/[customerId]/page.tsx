@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/format";
 import { getThread, replyableQuotes } from "@/lib/inbox/queries";
 import { ZCustomerIdSchema } from "@/lib/inbox/schema";
 import { toThreadView } from "@/lib/inbox/view";
@@ -9,6 +8,7 @@ import { templateChoices } from "@/lib/messages/templates";
 import { defaultTemplateKey } from "@/lib/templates/choices";
 import { acceptLinkFor } from "@/lib/quotes/accept-link";
 import { QUOTE_STATUS_LABEL, type TQuoteStatus } from "@/lib/quotes/status";
+import { firstNameOf, quoteTemplateSuggestions } from "@/lib/quotes/template-suggestions";
 import { ThreadView } from "./thread-view";
 import type { TReplyQuote } from "./reply-box";
 
@@ -24,15 +24,14 @@ export default async function InboxThreadPage({ params }: PageProps<"/admin/inbo
   const now = new Date();
   const view = toThreadView(thread, now);
   const [templates, quotes] = view.reply.ok ? await Promise.all([templateChoices(), replyableQuotes(thread.customer.id, thread.customer.phone)]) : [null, []];
-  const firstName = thread.customer.name.split(/\s+/)[0] ?? thread.customer.name;
+  const firstName = firstNameOf(thread.customer.name);
   const replyQuotes: TReplyQuote[] = quotes.map((quote) => {
-    const amount = formatMoney(quote.quotedAmountCents);
+    const suggested = quoteTemplateSuggestions(thread.customer.name, quote);
     return {
       id: quote.id,
       label: `${quote.number} (${QUOTE_STATUS_LABEL[quote.status as TQuoteStatus] ?? quote.status})`,
-      suggestedParameters: [firstName, quote.number, amount],
-      // The usual names of a named template's parameters, as the quote page suggests them.
-      suggestedNamed: { first_name: firstName, name: firstName, customer_name: thread.customer.name, quote_number: quote.number, number: quote.number, amount, total: amount },
+      suggestedParameters: suggested.positional,
+      suggestedNamed: suggested.named,
       suggestedButton: acceptLinkFor(quote, now)?.path ?? null,
     };
   });

@@ -1,9 +1,9 @@
 import { env, whatsappConfig } from "@/lib/env";
-import { formatMoney } from "@/lib/format";
 import { templateChoices } from "@/lib/messages/templates";
 import { whatsappEligibility } from "@/lib/messages/whatsapp-eligibility";
 import { listNotificationSettings } from "@/lib/notifications/settings";
 import { acceptLinkFor } from "@/lib/quotes/accept-link";
+import { quoteTemplateSuggestions } from "@/lib/quotes/template-suggestions";
 import { defaultTemplateKey } from "@/lib/templates/choices";
 import { recentTemplateSends } from "@/lib/templates/queries";
 import { SendWhatsAppDialog } from "./send-whatsapp-dialog";
@@ -36,8 +36,7 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
   // A quote's own template is the one its answer goes out with.
   const answered = settings.find((setting) => setting.event === "quote.answered");
   const defaultKey = templates.ok ? defaultTemplateKey(templates.templates, answered ? { name: answered.templateName, language: answered.templateLanguage } : null) : "";
-  const firstName = recipient.name.split(/\s+/)[0] ?? recipient.name;
-  const amount = formatMoney(quote.quotedAmountCents);
+  const suggested = quoteTemplateSuggestions(recipient.name, quote);
   const time = new Intl.DateTimeFormat(env.BUSINESS_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: env.BUSINESS_TIME_ZONE });
   const clock = new Intl.DateTimeFormat(env.BUSINESS_LOCALE, { timeStyle: "short", timeZone: env.BUSINESS_TIME_ZONE });
   return (
@@ -55,9 +54,8 @@ export async function SendWhatsAppPanel({ quoteId }: { quoteId: string }) {
         templates={templates}
         defaultTemplateKey={defaultKey}
         recentSends={Object.fromEntries(Object.entries(recentSends).map(([key, at]) => [key, clock.format(new Date(at))]))}
-        suggestedParameters={[firstName, quote.number, amount]}
-        // Values for a named template's usual parameter names.
-        suggestedNamed={{ first_name: firstName, name: firstName, customer_name: recipient.name, quote_number: quote.number, number: quote.number, amount, total: amount }}
+        suggestedParameters={suggested.positional}
+        suggestedNamed={suggested.named}
         suggestedButton={acceptLinkFor(quote, now)?.path}
       />
       {whatsappConfig.mode === "sandbox" ? <SimulateReplyForm quoteId={quoteId} /> : null}
