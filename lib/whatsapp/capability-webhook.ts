@@ -5,7 +5,7 @@
 // phone-number caps in the same change are not used here. A limit this version cannot read is a
 // malformed part, never a guess.
 import { z } from "zod";
-import { findUnstorableText, quoted } from "@/lib/whatsapp/webhook-fields";
+import { findUnstorableText, firstIssue, quoted, ZUnixSecondsNumber } from "@/lib/whatsapp/webhook-fields";
 
 export const CAPABILITY_FIELD = "business_capability_update";
 
@@ -22,7 +22,6 @@ const ZCapability = z.looseObject({
   max_daily_conversations_per_business: ZLimit.nullish(),
   max_daily_conversation_per_phone: ZLimit.nullish(),
 });
-const ZSeconds = z.number().int().nonnegative().max(253_402_300_799).transform((seconds) => new Date(seconds * 1000));
 
 /** 2000 → TIER_2K, 250 → TIER_250, -1 → TIER_UNLIMITED; undefined for anything that is not a limit. */
 export function tierOfLimit(value: string | number): string | undefined {
@@ -44,16 +43,13 @@ export function parseCapabilityChange(value: unknown, entryTime: unknown): TCapa
   const unstorable = findUnstorableText(value);
   if (unstorable) return { ok: false, reason: `${CAPABILITY_FIELD} ${unstorable}` };
   const parsed = ZCapability.safeParse(value);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, reason: `${CAPABILITY_FIELD} ${first ? `${first.path.join(".") || "value"}: ${first.message}` : "invalid"}` };
-  }
+  if (!parsed.success) return { ok: false, reason: `${CAPABILITY_FIELD} ${firstIssue(parsed.error)}` };
   const business = parsed.data.max_daily_conversations_per_business;
   const [name, limit] = business != null ? ["max_daily_conversations_per_business", business] : ["max_daily_conversation_per_phone", parsed.data.max_daily_conversation_per_phone];
   // Only the phone-number caps changed: nothing about the messaging limit.
   if (limit == null) return { ok: true, event: { type: "other", field: CAPABILITY_FIELD, raw: value } };
   const tier = tierOfLimit(limit);
   if (!tier) return { ok: false, reason: `${CAPABILITY_FIELD} ${name}: unknown messaging limit ${quoted(limit)}` };
-  const time = ZSeconds.safeParse(entryTime);
+  const time = ZUnixSecondsNumber.safeParse(entryTime);
   return { ok: true, event: { type: "capability", tier, at: time.success ? time.data : null } };
 }

@@ -4,6 +4,7 @@
 // fields do not fit, becomes `unsupported` with the reason, so an odd message is still stored (and
 // shown as such) instead of holding up the webhook deliveries behind it.
 import { z } from "zod";
+import { firstIssue } from "@/lib/whatsapp/webhook-fields";
 
 export const MEDIA_KINDS = ["image", "audio", "video", "document", "sticker"] as const;
 export type TMediaKind = (typeof MEDIA_KINDS)[number];
@@ -62,11 +63,6 @@ const ZContacts = z.looseObject({ contacts: z.array(ZSharedContact).min(1) });
 const ZMetaErrors = z.looseObject({
   errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional(), error_data: z.looseObject({ details: z.string().optional() }).optional() })).optional(),
 });
-
-const firstIssue = (error: z.ZodError) => {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "value"}: ${issue.message}` : "invalid";
-};
 
 function unsupported(type: string, reason: string, code?: number): TInboundContent {
   return { kind: "unsupported", type, reason, ...(code === undefined ? {} : { code }) };

@@ -4,7 +4,7 @@
 // Each change becomes one `template` event with the entry's time, so a late or repeated
 // delivery can be told from a newer one when it is applied (lib/templates/apply-events.ts).
 import { z } from "zod";
-import { findUnstorableText } from "@/lib/whatsapp/webhook-fields";
+import { findUnstorableText, firstIssue, ZUnixSecondsNumber } from "@/lib/whatsapp/webhook-fields";
 
 export const TEMPLATE_FIELDS = ["message_template_status_update", "template_category_update", "message_template_quality_update"] as const;
 
@@ -30,7 +30,6 @@ export type TTemplateWebhookEvent = {
 const ZId = z.union([z.string().min(1), z.number()]).transform(String);
 const ZName = z.string().min(1).max(512);
 const ZText = z.string().max(2_000);
-const ZSeconds = z.number().int().nonnegative().max(253_402_300_799).transform((seconds) => new Date(seconds * 1000));
 
 const ZCommon = { message_template_id: ZId.optional(), message_template_name: ZName, message_template_language: z.string().min(2).max(20) };
 const ZStatus = z.looseObject({ ...ZCommon, event: z.string().min(1).max(64), reason: ZText.nullish(), message_template_category: z.string().max(64).optional() });
@@ -39,22 +38,17 @@ const ZCategory = z.looseObject({
   new_category: z.string().min(1).max(64).optional(),
   previous_category: z.string().min(1).max(64).optional(),
   correct_category: z.string().min(1).max(64).optional(),
-  category_update_timestamp: ZSeconds.optional(),
+  category_update_timestamp: ZUnixSecondsNumber.optional(),
 });
 const ZQuality = z.looseObject({ ...ZCommon, new_quality_score: z.string().min(1).max(32), previous_quality_score: z.string().max(32).optional() });
 
 export type TTemplateParse = { ok: true; event: TTemplateWebhookEvent } | { ok: false; reason: string };
 
-const issue = (error: z.ZodError) => {
-  const first = error.issues[0];
-  return first ? `${first.path.join(".") || "value"}: ${first.message}` : "invalid";
-};
-
 /** One template change, with the time of the entry it came in (Unix seconds), or why it does not fit. */
 export function parseTemplateChange(field: (typeof TEMPLATE_FIELDS)[number], value: unknown, entryTime: unknown): TTemplateParse {
   const unstorable = findUnstorableText(value);
   if (unstorable) return { ok: false, reason: `${field} ${unstorable}` };
-  const time = ZSeconds.safeParse(entryTime);
+  const time = ZUnixSecondsNumber.safeParse(entryTime);
   const at = time.success ? time.data : null;
   const common = (data: { message_template_id?: string; message_template_name: string; message_template_language: string }) => ({
     type: "template" as const,
@@ -65,13 +59,13 @@ export function parseTemplateChange(field: (typeof TEMPLATE_FIELDS)[number], val
   });
   if (field === "message_template_status_update") {
     const parsed = ZStatus.safeParse(value);
-    if (!parsed.success) return { ok: false, reason: `${field} ${issue(parsed.error)}` };
+    if (!parsed.success) return { ok: false, reason: `${field} ${firstIssue(parsed.error)}` };
     const data = parsed.data;
     return { ok: true, event: { ...common(data), change: "status", value: data.event.toUpperCase(), reason: data.reason ?? undefined, category: data.message_template_category } };
   }
   if (field === "template_category_update") {
     const parsed = ZCategory.safeParse(value);
-    if (!parsed.success) return { ok: false, reason: `${field} ${issue(parsed.error)}` };
+    if (!parsed.success) return { ok: false, reason: `${field} ${firstIssue(parsed.error)}` };
     const data = parsed.data;
     // An announcement names the category to come (correct_category) and when; a change made
     // names the previous one.
@@ -82,7 +76,7 @@ export function parseTemplateChange(field: (typeof TEMPLATE_FIELDS)[number], val
     return { ok: true, event: { ...common(data), change: "category", value: data.new_category, previousCategory: data.previous_category } };
   }
   const parsed = ZQuality.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: `${field} ${issue(parsed.error)}` };
+  if (!parsed.success) return { ok: false, reason: `${field} ${firstIssue(parsed.error)}` };
   return { ok: true, event: { ...common(parsed.data), change: "quality", value: parsed.data.new_quality_score } };
 }
 

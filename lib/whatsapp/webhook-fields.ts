@@ -61,5 +61,14 @@ export const ZUnixSeconds = z
   .refine((seconds) => seconds <= MAX_UNIX_SECONDS, "timestamp is out of range")
   .transform((seconds) => new Date(seconds * 1000));
 
+/** Unix seconds as a number: an entry's `time` (templates, limits) and the times inside template changes. */
+export const ZUnixSecondsNumber = z.number().int().nonnegative().max(MAX_UNIX_SECONDS).transform((seconds) => new Date(seconds * 1000));
+
+/** The first issue of a failed parse, with its path: "text.body: Too big". */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join(".") || "value"}: ${issue.message}` : "invalid";
+}
+
 /** A WhatsApp user's phone number as Meta writes it: digits with the country code, no "+". */
 export const ZWhatsAppPhone = z.string().regex(/^\d{6,20}$/, "must be digits with the country code");

@@ -7,7 +7,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { whatsAppErrorFromStatusError, type WhatsAppError } from "@/lib/whatsapp/errors";
-import { findUnstorableText, quoted, ZUnixSeconds, ZWhatsAppPhone } from "@/lib/whatsapp/webhook-fields";
+import { findUnstorableText, firstIssue, quoted, ZUnixSeconds, ZWhatsAppPhone } from "@/lib/whatsapp/webhook-fields";
 import { isTemplateField, parseTemplateChange, type TTemplateWebhookEvent } from "@/lib/whatsapp/template-webhook";
 import { CAPABILITY_FIELD, parseCapabilityChange, type TCapabilityWebhookEvent } from "@/lib/whatsapp/capability-webhook";
 
@@ -142,11 +142,6 @@ const ZContactSchema = z.looseObject({
 type TContact = z.infer<typeof ZContactSchema>;
 type TMessage = z.infer<typeof ZMessageSchema>;
 
-const issue = (error: z.ZodError) => {
-  const first = error.issues[0];
-  return first ? `${first.path.join(".") || "value"}: ${first.message}` : "invalid";
-};
-
 /** Media messages (image, video, document) carry their words as `caption`. */
 function captionOf(media: unknown): string | undefined {
   const caption = media && typeof media === "object" ? (media as { caption?: unknown }).caption : undefined;
@@ -169,7 +164,7 @@ function statusEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
   const unstorable = findUnstorableText(raw);
   if (unstorable) return { type: "malformed", reason: `status ${unstorable}`, raw };
   const parsed = ZStatusSchema.safeParse(raw);
-  if (!parsed.success) return { type: "malformed", reason: `status ${issue(parsed.error)}`, raw };
+  if (!parsed.success) return { type: "malformed", reason: `status ${firstIssue(parsed.error)}`, raw };
   const status = parsed.data;
   // Meta adds statuses now and then (a voice message's `played`): not ours to track, not broken.
   if (!(DELIVERY_STATUSES as readonly string[]).includes(status.status)) return { type: "other", field: `messages.status.${status.status}`, raw };
@@ -194,7 +189,7 @@ function messageEvent(raw: unknown, contacts: TContact[]): TWebhookEvent {
   const unstorable = findUnstorableText(raw);
   if (unstorable) return { type: "malformed", reason: `message ${unstorable}`, raw };
   const parsed = ZMessageSchema.safeParse(raw);
-  if (!parsed.success) return { type: "malformed", reason: `message ${issue(parsed.error)}`, raw };
+  if (!parsed.success) return { type: "malformed", reason: `message ${firstIssue(parsed.error)}`, raw };
   const message = parsed.data;
   // A batch can hold several writers: match the contact by phone or BSUID, else the only one.
   const contact =
@@ -277,13 +272,13 @@ export function parseWebhook(json: unknown, account?: TWebhookAccount): TWebhook
   for (const rawEntry of envelope.data.entry) {
     const entry = ZEntrySchema.safeParse(rawEntry);
     if (!entry.success) {
-      events.push({ type: "malformed", reason: `entry ${issue(entry.error)}`, raw: rawEntry });
+      events.push({ type: "malformed", reason: `entry ${firstIssue(entry.error)}`, raw: rawEntry });
       continue;
     }
     for (const rawChange of entry.data.changes ?? []) {
       const change = ZChangeSchema.safeParse(rawChange);
       if (!change.success) {
-        events.push({ type: "malformed", reason: `change ${issue(change.error)}`, raw: rawChange });
+        events.push({ type: "malformed", reason: `change ${firstIssue(change.error)}`, raw: rawChange });
       } else if (isTemplateField(change.data.field) || change.data.field === CAPABILITY_FIELD) {
         // Templates and limits belong to the business account: another WABA's are not ours to apply.
         const time = (rawEntry as { time?: unknown }).time;
