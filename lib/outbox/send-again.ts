@@ -6,7 +6,7 @@ import type { TDb, TTx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { CUSTOMER_CONTACT_SELECT, QUOTE_CONTACT_SELECT, recipientFor } from "@/lib/customers/recipient";
 import { isNotificationEvent } from "@/lib/notifications/events";
-import { getNotificationSetting } from "@/lib/notifications/settings";
+import { listNotificationSettings } from "@/lib/notifications/settings";
 import { sendAgainVerdict, type TSendAgainVerdict } from "@/lib/outbox/send-again-rule";
 
 /** A verdict per message id; none for a message that is not there or has no customer (the retry itself says why). */
@@ -25,10 +25,10 @@ export async function sendAgainVerdicts(messageIds: readonly string[], client: T
       order: { select: { quote: { select: QUOTE_CONTACT_SELECT } } },
     },
   });
-  // A page holds a few events at most: one settings read each.
+  // Every event's template in one read, and only when a message was queued by an event.
   const templateNames = new Map<string, string | null>();
-  for (const event of new Set(messages.map((message) => message.event))) {
-    if (event && isNotificationEvent(event)) templateNames.set(event, (await getNotificationSetting(client, event)).templateName);
+  if (messages.some((message) => message.event && isNotificationEvent(message.event))) {
+    for (const setting of await listNotificationSettings(client)) templateNames.set(setting.event, setting.templateName);
   }
   for (const message of messages) {
     if (!message.customer) continue;
