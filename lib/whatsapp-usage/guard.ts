@@ -35,17 +35,20 @@ export function createMessagingLimitGuard(options: TLimitGuardOptions = {}) {
     return cached.limit;
   }
 
-  async function decide(input: TGuardInput, fresh = false): Promise<THold | null> {
+  async function decide(input: TGuardInput): Promise<THold | null> {
     const { limit } = await limitAt(input.now);
     if (limit === null) return null;
     // Fewer messages than the limit means fewer customers: nothing to hold, no need to count them.
     if ((await businessInitiatedMessages(client, input.now, { except: input.messageId })) < limit) return null;
     const reach = await businessInitiatedReach(client, input.now, { recipient: input.recipient, except: input.messageId });
-    const held = holdForLimit({ used: reach.used, limit, alreadyCounted: reach.includesRecipient, nextFreeAt: reach.nextFreeAt, now: input.now });
-    if (!held || fresh) return held;
-    // Before holding, the limit is read again: Meta's webhook may have raised it since it was cached.
+    const holdAt = (limit: number | null) => holdForLimit({ used: reach.used, limit, alreadyCounted: reach.includesRecipient, nextFreeAt: reach.nextFreeAt, now: input.now });
+    const held = holdAt(limit);
+    if (!held) return null;
+    // Before holding, the limit is read again: Meta's webhook may have raised it since it was
+    // cached. The customers counted a moment ago are still the ones counted.
     cached = undefined;
-    return decide(input, true);
+    const fresh = (await limitAt(input.now)).limit;
+    return fresh === limit ? held : holdAt(fresh);
   }
 
   return {
