@@ -16,15 +16,14 @@ import {
   keywordOfWords,
   parseStoredWords,
   type TKeyword,
+  type TKeywordWords,
 } from "@/lib/customers/opt-out-words";
 
 export const OPT_OUT_SETTING_ID = "whatsapp";
 
-export type TKeywordMessage = {
+/** The words the rule reads (a text, or a tapped quick-reply button's text and payload: keywordWordsOf), and where they came from. */
+export type TKeywordMessage = TKeywordWords & {
   customerId: string;
-  text: string | null | undefined;
-  /** Set when the text is a tapped quick-reply button's, with the button's payload. */
-  button?: { payload?: string | null };
   /** The inbound message's wamid: the confirmation's idempotency key is made from it. */
   wamid: string;
   /** When the customer sent it. */
@@ -47,7 +46,7 @@ export async function extraOptOutWords(client: Pick<TTx, "optOutSetting">): Prom
 
 /** Applies the message if it is a keyword; null when it is not one. */
 export async function applyWhatsAppKeyword(tx: TTx, message: TKeywordMessage, now = new Date()): Promise<TKeywordOutcome> {
-  const keyword = message.text ? keywordOfWords({ text: message.text, button: message.button ? { payload: message.button.payload ?? undefined } : undefined }, await extraOptOutWords(tx)) : null;
+  const keyword = message.text ? keywordOfWords(message, await extraOptOutWords(tx)) : null;
   if (!keyword) return null;
   const customer = await tx.customer.findUniqueOrThrow({
     where: { id: message.customerId },
@@ -61,7 +60,7 @@ export async function applyWhatsAppKeyword(tx: TTx, message: TKeywordMessage, no
       channel: "whatsapp",
       action: keyword === "opt_out" ? "withdrawn" : "granted",
       source: WHATSAPP_CONSENT_SOURCE,
-      text: `The customer ${message.button ? "tapped" : "wrote"} "${message.text!.trim().slice(0, 100)}" on WhatsApp.`,
+      text: `The customer ${message.button ? "tapped" : "wrote"} "${message.text.trim().slice(0, 100)}" on WhatsApp.`,
       createdAt: message.at,
     },
   });
