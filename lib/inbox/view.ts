@@ -108,9 +108,11 @@ function toThreadMessageView(row: TThreadMessageRow): TThreadMessageView {
     ...(row.order ? [{ href: `/admin/orders/${row.order.id}`, label: row.order.number }] : []),
   ];
   const failure = row.status === "failed" || row.status === "uncertain" ? [row.errorTitle, row.errorDetail].filter(Boolean).join(": ") || null : null;
-  const inbound = row.direction === "inbound" ? toInboundView(row) : null;
+  // The message view already holds what a customer's message holds (inboundContent).
+  const view = toMessageView(row);
+  const inbound = view.inboundContent;
   return {
-    ...toMessageView(row),
+    ...view,
     atText: formatDateTime(row.createdAt),
     about,
     failure: inbound ? null : failure,
