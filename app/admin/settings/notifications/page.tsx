@@ -3,11 +3,12 @@ import { requireOwner } from "@/lib/auth/session";
 import { eventLabel } from "@/lib/notifications/events";
 import { NOTIFICATION_FIELDS } from "@/lib/notifications/fields";
 import { listPreviewRecords } from "@/lib/outbox/preview";
-import { loadTemplateCatalog } from "@/lib/messages/template-catalog";
+import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { describeTemplate } from "@/lib/notifications/save-setting";
 import { listNotificationSettings } from "@/lib/notifications/settings";
+import { loadTemplates } from "@/lib/templates/catalog";
 import { isSampleTemplate } from "@/lib/templates/flags";
-import { listStoredTemplates } from "@/lib/templates/queries";
+import { asMetaTemplate } from "@/lib/templates/queries";
 import { TemplateWarning } from "./template-warning";
 import { Alert } from "@/components/ui/alert";
 import { NotificationSettingForm } from "./notification-setting-form";
@@ -16,11 +17,13 @@ export const metadata: Metadata = { title: "Automatic messages" };
 
 export default async function NotificationSettingsPage() {
   await requireOwner("/admin/settings/notifications");
-  const [settings, catalog, records] = await Promise.all([listNotificationSettings(), loadTemplateCatalog(), listPreviewRecords()]);
+  const [settings, catalog, records] = await Promise.all([listNotificationSettings(), loadTemplates(getWhatsAppClient()), listPreviewRecords()]);
   // Each event's template as stored, for a warning when Meta paused, rejected or re-categorised it.
-  const stored = new Map((await listStoredTemplates()).map((template) => [`${template.name}|${template.language}`, template]));
-  // Only approved templates can be chosen; the save checks again against Meta's current list.
-  const templates = catalog.ok ? catalog.templates.filter((template) => template.status === "APPROVED" && !isSampleTemplate(template.name)).map(describeTemplate) : [];
+  const stored = new Map((catalog.ok ? catalog.templates : []).map((template) => [`${template.name}|${template.language}`, template]));
+  // Only approved templates still on the account can be chosen; the save checks again against the stored list.
+  const templates = catalog.ok
+    ? catalog.templates.filter((template) => !template.deletedAt && template.status === "APPROVED" && !isSampleTemplate(template.name)).map((template) => describeTemplate(asMetaTemplate(template)))
+    : [];
   const fields = Object.entries(NOTIFICATION_FIELDS).map(([key, label]) => ({ key, label }));
   return (
     <div className="space-y-4">
