@@ -47,7 +47,7 @@ export async function downloadInboundMedia(messageId: string, options: { maxByte
   const client = options.client ?? getWhatsAppClient();
   const message = await db.message.findFirst({
     where: { id: messageId, direction: "inbound", channel: "whatsapp", mediaId: { not: null } },
-    select: { id: true, kind: true, mediaId: true, mediaMimeType: true, mediaFilename: true },
+    select: { id: true, kind: true, mediaId: true, mediaMimeType: true, mediaFilename: true, mediaSize: true },
   });
   if (!message?.mediaId) throw new AppError("not_found", "This message has no file to download.");
 
@@ -65,7 +65,10 @@ export async function downloadInboundMedia(messageId: string, options: { maxByte
   if (!body.ok) throw tooLarge(null, maxBytes);
 
   const mimeType = [info.mime_type, message.mediaMimeType].find((type): type is string => !!type && MIME.test(type)) ?? "application/octet-stream";
-  await db.message.update({ where: { id: message.id }, data: { mediaSize: body.bytes.byteLength, ...(message.mediaMimeType ? {} : { mediaMimeType: mimeType }) } });
+  // What the download taught us is kept once; opening the file again writes nothing.
+  if (message.mediaSize !== body.bytes.byteLength || !message.mediaMimeType) {
+    await db.message.update({ where: { id: message.id }, data: { mediaSize: body.bytes.byteLength, ...(message.mediaMimeType ? {} : { mediaMimeType: mimeType }) } });
+  }
   const extension = EXTENSIONS[mimeType.split(";")[0]!.trim().toLowerCase()] ?? "bin";
   return { bytes: body.bytes, contentType: mimeType, filename: message.mediaFilename ?? `${message.kind}-${message.id}.${extension}` };
 }
