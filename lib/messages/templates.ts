@@ -8,16 +8,13 @@ import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { loadTemplates } from "@/lib/templates/catalog";
 import { customerTemplateChoices, type TSendableTemplate } from "@/lib/templates/choices";
 
-export type TTemplateOption = TSendableTemplate & {
-  /** How many body parameters it takes. */
-  parameterCount: number;
-};
+/** A template as the send forms offer it; its body parameters are `bodyParameters`. */
+export type TTemplateOption = TSendableTemplate;
 export type TTemplateList = { ok: true; templates: TTemplateOption[] } | { ok: false; title: string; action: string };
 
 /** Every template a customer may be offered: the usable ones first, then the unusable with their reason. */
 export async function templateChoices(): Promise<TTemplateList> {
   const list = await loadTemplates(getWhatsAppClient());
   if (!list.ok) return list;
-  return { ok: true, templates: customerTemplateChoices(list.templates).map((choice) => ({ ...choice, parameterCount: choice.bodyParameters.length })) };
+  return { ok: true, templates: customerTemplateChoices(list.templates) };
 }
-

@@ -59,7 +59,7 @@ export function ReplyBox({ customerId, windowOpen, templates, defaultTemplateKey
   const about = quotes.find((quote) => quote.id === quoteId);
   const suggested = (index: number) =>
     template?.format === "NAMED" ? (about?.suggestedNamed ?? { first_name: firstName })[template.bodyParameters[index] ?? ""] : (about?.suggestedParameters ?? [firstName])[index];
-  const parameters = Array.from({ length: template?.parameterCount ?? 0 }, (_, index) => typed[index] ?? suggested(index) ?? "");
+  const parameters = Array.from({ length: template?.bodyParameters.length ?? 0 }, (_, index) => typed[index] ?? suggested(index) ?? "");
   const buttonValue = template?.buttonUrl ? (button ?? about?.suggestedButton ?? "") : undefined;
 
   const [followed, setFollowed] = useState<string | null>(null);
