@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { env } from "@/lib/env";
-import { messagingLimitUsage } from "@/lib/whatsapp-usage/usage";
+import { messagingLimitWarning } from "@/lib/whatsapp-usage/usage";
 
 const count = new Intl.NumberFormat(env.BUSINESS_LOCALE);
 const percent = new Intl.NumberFormat(env.BUSINESS_LOCALE, { style: "percent", maximumFractionDigits: 0 });
 
 /** On every admin page from 80 % of the WhatsApp messaging limit: before sends start to wait. */
 export async function MessagingLimitBanner() {
-  const usage = await messagingLimitUsage();
-  if (usage.level === "ok" || usage.limit === null) return null;
+  const usage = await messagingLimitWarning();
+  if (!usage || usage.limit === null) return null;
   const reached = usage.level === "reached";
   return (
     <div role="status" data-testid="messaging-limit-banner" className={reached ? "border-b border-red-200 bg-red-50 text-red-900" : "border-b border-amber-300 bg-amber-50 text-amber-900"}>

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { createMessagingLimitGuard } from "@/lib/whatsapp-usage/guard";
 import { refreshMetaTier, saveFallbackTier, storedMessagingLimit } from "@/lib/whatsapp-usage/limit-setting";
 import { REACH_WINDOW_MS, businessInitiatedReach } from "@/lib/whatsapp-usage/reach";
-import { messagingLimitUsage } from "@/lib/whatsapp-usage/usage";
+import { messagingLimitUsage, messagingLimitWarning } from "@/lib/whatsapp-usage/usage";
 import { makeCustomer } from "@/test/factories";
 
 const HOUR = 3_600_000;
@@ -63,6 +63,16 @@ describe("unique customers reached in 24 hours", () => {
     expect(await messagingLimitUsage(now)).toMatchObject({ used: 4, limit: 5, share: 0.8, level: "warn", setting: { source: "setting" } });
     await reached("27820000015", { at: ago(HOUR) });
     expect((await messagingLimitUsage(now)).level).toBe("reached");
+  });
+
+  it("the banner's warning: none below 80 % of customers however many messages went, the usage from 80 %", async () => {
+    await saveFallbackTier("TIER_5");
+    for (let hour = 1; hour <= 4; hour++) await reached("27820000021", { at: ago(hour * HOUR) });
+    expect(await messagingLimitWarning(now)).toBeNull();
+    for (const phone of ["27820000022", "27820000023"]) await reached(phone, { at: ago(HOUR) });
+    expect(await messagingLimitWarning(now)).toBeNull();
+    await reached("27820000024", { at: ago(HOUR) });
+    expect(await messagingLimitWarning(now)).toMatchObject({ used: 4, limit: 5, level: "warn" });
   });
 
   it("uses Meta's tier once read, keeps it through a failed read, and the setting when Meta names none", async () => {
