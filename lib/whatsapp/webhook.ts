@@ -281,11 +281,11 @@ export function parseWebhook(json: unknown, account?: TWebhookAccount): TWebhook
         events.push({ type: "malformed", reason: `change ${firstIssue(change.error)}`, raw: rawChange });
       } else if (isTemplateField(change.data.field) || change.data.field === CAPABILITY_FIELD) {
         // Templates and limits belong to the business account: another WABA's are not ours to apply.
-        const time = (rawEntry as { time?: unknown }).time;
-        const parsed = isTemplateField(change.data.field) ? parseTemplateChange(change.data.field, change.data.value, time) : parseCapabilityChange(change.data.value, time);
         if (account && entry.data.id !== account.wabaId) {
           events.push({ type: "foreign", reason: `for WhatsApp Business Account ${quoted(entry.data.id)}, not ours (${account.wabaId})`, raw: rawChange });
         } else {
+          const time = (rawEntry as { time?: unknown }).time;
+          const parsed = isTemplateField(change.data.field) ? parseTemplateChange(change.data.field, change.data.value, time) : parseCapabilityChange(change.data.value, time);
           events.push(parsed.ok ? parsed.event : { type: "malformed", reason: parsed.reason, raw: rawChange });
         }
       } else if (change.data.field !== "messages") {
