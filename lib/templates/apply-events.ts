@@ -6,12 +6,11 @@
 import "server-only";
 import type { TTx } from "@/lib/db";
 import type { TTemplateWebhookEvent } from "@/lib/whatsapp/template-webhook";
+import { meaningfulReason } from "@/lib/templates/flags";
 
 // Events that name a state rather than being one.
 const STATUS_OF_EVENT: Record<string, string> = { REINSTATED: "APPROVED", UNARCHIVED: "APPROVED", UNLOCKED: "APPROVED" };
 const GONE = new Set(["PENDING_DELETION", "DELETED"]);
-
-const meaningful = (reason: string | undefined) => (reason && reason !== "NONE" ? reason : null);
 
 export async function applyTemplateEvents(tx: TTx, events: readonly TTemplateWebhookEvent[], now = new Date()): Promise<number> {
   // Oldest first, so a batch holding both PAUSED and APPROVED ends on the newer one.
@@ -32,8 +31,8 @@ export async function applyTemplateEvents(tx: TTx, events: readonly TTemplateWeb
           previousCategory: event.change === "category" ? (event.previousCategory ?? null) : null,
           categoryChangedAt: event.change === "category" && !event.upcomingAt ? at : null,
           quality: event.change === "quality" ? event.value : null,
-          statusReason: event.change === "status" ? meaningful(event.reason) : null,
-          rejectedReason: event.change === "status" && event.value === "REJECTED" ? meaningful(event.reason) : null,
+          statusReason: event.change === "status" ? meaningfulReason(event.reason) : null,
+          rejectedReason: event.change === "status" && event.value === "REJECTED" ? meaningfulReason(event.reason) : null,
           deletedAt: event.change === "status" && GONE.has(event.value) ? at : null,
           statusAt: at,
         },
@@ -48,8 +47,8 @@ export async function applyTemplateEvents(tx: TTx, events: readonly TTemplateWeb
         where: { id: row.id },
         data: {
           status: GONE.has(status) ? row.status : status,
-          statusReason: meaningful(event.reason),
-          rejectedReason: status === "REJECTED" ? meaningful(event.reason) : status === "APPROVED" ? null : row.rejectedReason,
+          statusReason: meaningfulReason(event.reason),
+          rejectedReason: status === "REJECTED" ? meaningfulReason(event.reason) : status === "APPROVED" ? null : row.rejectedReason,
           deletedAt: GONE.has(status) ? at : status === "APPROVED" ? null : row.deletedAt,
           statusAt: at,
           ...(event.metaId && !row.metaId ? { metaId: event.metaId } : {}),

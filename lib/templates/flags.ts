@@ -37,10 +37,13 @@ export function isSampleTemplate(name: string): boolean {
   return name === "hello_world" || name.startsWith("sample_");
 }
 
+/** Meta's reason, or null where it gives none (it writes "NONE"). */
+export const meaningfulReason = (reason: string | null | undefined) => (reason && reason !== "NONE" ? reason : null);
+
 const lower = (value: string) => value.toLowerCase().replace(/_/g, " ");
 const reasonOf = (template: TTemplateState) => {
-  const reason = template.statusReason ?? template.rejectedReason;
-  return reason && reason !== "NONE" ? ` (${lower(reason)})` : "";
+  const reason = meaningfulReason(template.statusReason ?? template.rejectedReason);
+  return reason ? ` (${lower(reason)})` : "";
 };
 const day = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -10,6 +10,7 @@ import { log } from "@/lib/log";
 import { WhatsAppError } from "@/lib/whatsapp/errors";
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
 import { parameterFormatOf } from "@/lib/templates/shape";
+import { meaningfulReason } from "@/lib/templates/flags";
 import { SYNC_ID } from "@/lib/templates/queries";
 
 /** The one call the sync needs (lib/whatsapp/client.ts's listTemplates). */
@@ -18,8 +19,6 @@ export type TTemplateSource = { listTemplates(options?: { onPage?: (page: number
 export type TSyncResult =
   | { ok: true; templates: number; pages: number; added: number; deleted: number; changed: number }
   | { ok: false; title: string; action: string };
-
-const meaningful = (reason: string | undefined) => (reason && reason !== "NONE" ? reason : null);
 
 /** The stored columns of one template from Meta's list. */
 export function templateRow(template: TMessageTemplate) {
@@ -30,7 +29,7 @@ export function templateRow(template: TMessageTemplate) {
     components: JSON.stringify(template.components ?? []),
     parameterFormat: parameterFormatOf(template),
     quality: template.quality_score?.score ?? null,
-    rejectedReason: template.status === "REJECTED" ? meaningful(template.rejected_reason) : null,
+    rejectedReason: template.status === "REJECTED" ? meaningfulReason(template.rejected_reason) : null,
   };
 }
 
