@@ -4,6 +4,7 @@
 import "server-only";
 import { db, type TDb, type TTx } from "@/lib/db";
 import type { TMessageTemplate } from "@/lib/whatsapp/types";
+import { templateKey } from "@/lib/templates/choices";
 import { templateFlags, unusableReason, type TTemplateFlag, type TTemplateState } from "@/lib/templates/flags";
 
 type TClient = TDb | TTx;
@@ -77,7 +78,7 @@ export async function getSyncState(client: TClient = db): Promise<TSyncState | n
 
 /**
  * When each template last went to this customer since `since` (queued, sent or on its way; not
- * failed ones), keyed "name|language": the send dialog warns before the same one goes twice.
+ * failed ones), keyed as the send dialog's choices (templateKey): it warns before the same one goes twice.
  */
 export async function recentTemplateSends(customerId: string, since: Date, client: TClient = db): Promise<Record<string, string>> {
   const rows = await client.message.findMany({
@@ -86,9 +87,6 @@ export async function recentTemplateSends(customerId: string, since: Date, clien
     orderBy: { createdAt: "desc" },
   });
   const sends: Record<string, string> = {};
-  for (const row of rows) {
-    const key = `${row.templateName}|${row.templateLanguage}`;
-    sends[key] ??= row.createdAt.toISOString();
-  }
+  for (const row of rows) sends[templateKey(row.templateName ?? "", row.templateLanguage ?? "")] ??= row.createdAt.toISOString();
   return sends;
 }

@@ -7,6 +7,7 @@ import { getWhatsAppClient } from "@/lib/messages/whatsapp-client";
 import { describeTemplate } from "@/lib/notifications/save-setting";
 import { listNotificationSettings } from "@/lib/notifications/settings";
 import { loadTemplates } from "@/lib/templates/catalog";
+import { templateKey } from "@/lib/templates/choices";
 import { isSampleTemplate } from "@/lib/templates/flags";
 import { asMetaTemplate } from "@/lib/templates/queries";
 import { TemplateWarning } from "./template-warning";
@@ -19,7 +20,7 @@ export default async function NotificationSettingsPage() {
   await requireOwner("/admin/settings/notifications");
   const [settings, catalog, records] = await Promise.all([listNotificationSettings(), loadTemplates(getWhatsAppClient()), listPreviewRecords()]);
   // Each event's template as stored, for a warning when Meta paused, rejected or re-categorised it.
-  const stored = new Map((catalog.ok ? catalog.templates : []).map((template) => [`${template.name}|${template.language}`, template]));
+  const stored = new Map((catalog.ok ? catalog.templates : []).map((template) => [templateKey(template.name, template.language), template]));
   // Only approved templates still on the account can be chosen; the save checks again against the stored list.
   const templates = catalog.ok
     ? catalog.templates.filter((template) => !template.deletedAt && template.status === "APPROVED" && !isSampleTemplate(template.name)).map((template) => describeTemplate(asMetaTemplate(template)))
@@ -46,7 +47,7 @@ export default async function NotificationSettingsPage() {
             <TemplateWarning
               event={setting.event}
               template={`${setting.templateName} (${setting.templateLanguage})`}
-              flags={stored.get(`${setting.templateName}|${setting.templateLanguage}`)?.flags ?? []}
+              flags={stored.get(templateKey(setting.templateName, setting.templateLanguage ?? ""))?.flags ?? []}
             />
           ) : null}
           <NotificationSettingForm setting={setting} label={eventLabel(setting.event)} templates={templates} fields={fields} records={records} />
