@@ -26,5 +26,3 @@ export async function whatsappCostByWeek(now = new Date(), weeks = 8): Promise<{
   const [groups, rates] = await Promise.all([pricedGroups(starts, end), ratesInBusinessCurrency()]);
   return { weeks: weeklyCost(mondays, groups, rates), ratedCategories: [...rates.keys()] };
 }
-
-export type TWhatsAppCost = Awaited<ReturnType<typeof whatsappCostByWeek>>;

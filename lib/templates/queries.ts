@@ -34,7 +34,7 @@ function parseComponents(json: string): TStoredTemplate["components"] {
   }
 }
 
-export function fromRow(row: TRow): TTemplateWithFlags {
+function fromRow(row: TRow): TTemplateWithFlags {
   const template: TStoredTemplate = {
     ...row,
     components: parseComponents(row.components),

@@ -21,7 +21,7 @@ export type TSyncResult =
   | { ok: false; title: string; action: string };
 
 /** The stored columns of one template from Meta's list. */
-export function templateRow(template: TMessageTemplate) {
+function templateRow(template: TMessageTemplate) {
   return {
     metaId: template.id ?? null,
     status: template.status,

@@ -6,7 +6,7 @@
 /** The categories the settings page asks a rate for; other categories Meta names still count. */
 export const RATE_CATEGORIES = ["marketing", "utility", "authentication", "service"] as const;
 
-export const CATEGORY_LABEL: Record<string, string> = {
+const CATEGORY_LABEL: Record<string, string> = {
   marketing: "Marketing",
   marketing_lite: "Marketing lite",
   utility: "Utility",
@@ -33,7 +33,7 @@ export type TWeekCost = {
   unrated: string[];
 };
 
-export function isBillable(group: Pick<TPricedGroup, "billable" | "type">): boolean {
+function isBillable(group: Pick<TPricedGroup, "billable" | "type">): boolean {
   return group.billable ?? group.type === "regular";
 }
 

@@ -25,7 +25,7 @@ export type TMessagingLimit = {
   fallbackTier: string;
 };
 
-export type TSettingRow = { metaTier: string | null; metaCheckedAt: Date | null; metaError: string | null; fallbackTier: string };
+type TSettingRow = { metaTier: string | null; metaCheckedAt: Date | null; metaError: string | null; fallbackTier: string };
 
 export function fromRow(row: TSettingRow | null): TMessagingLimit {
   const fallbackTier = row && isKnownTier(row.fallbackTier) ? row.fallbackTier : DEFAULT_MESSAGING_LIMIT_TIER;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { RATE_CATEGORIES } from "@/lib/whatsapp-usage/cost-estimate";
 import { MESSAGING_LIMIT_TIERS } from "@/lib/whatsapp-usage/tiers";
 
-export const RATE_DECIMALS = 6;
+const RATE_DECIMALS = 6;
 const MICROS_PER_UNIT = 10 ** RATE_DECIMALS;
 /** A rate above this is a typing slip, not a price per message. */
 const MAX_RATE_MICROS = 100_000 * MICROS_PER_UNIT;

@@ -5,7 +5,7 @@ import type { TWebhookEnvelope } from "@/lib/whatsapp/types";
 import type { TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 
 /** `limit`: what max_daily_conversations_per_business carries (a tier such as "TIER_2K", or a number such as 2000 or -1). */
-export function capabilityEnvelope(wabaId: string, limit: unknown, at: Date): TWebhookEnvelope {
+function capabilityEnvelope(wabaId: string, limit: unknown, at: Date): TWebhookEnvelope {
   return {
     object: "whatsapp_business_account",
     entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes: [{ field: "business_capability_update", value: { max_daily_conversations_per_business: limit, max_phone_numbers_per_waba: 25 } }] }],

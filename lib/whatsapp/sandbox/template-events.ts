@@ -27,7 +27,7 @@ export function templateStatusEnvelope(wabaId: string, template: TMessageTemplat
   });
 }
 
-export function templateCategoryEnvelope(wabaId: string, template: TMessageTemplate, previousCategory: string, at: Date): TWebhookEnvelope {
+function templateCategoryEnvelope(wabaId: string, template: TMessageTemplate, previousCategory: string, at: Date): TWebhookEnvelope {
   return envelope(wabaId, at, "template_category_update", { ...templateIds(template), previous_category: previousCategory, new_category: template.category });
 }
 
