@@ -54,9 +54,22 @@ const TEMPLATE_FIELDS = "name,language,status,category,components,parameter_form
 // A WABA has at most a few hundred templates; the cap only guards against a paging loop.
 const MAX_TEMPLATE_PAGES = 50;
 
+/** The body as JSON, null when it is not JSON (an HTML error page from a proxy): then the HTTP status decides. */
+function jsonOf(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsAppClientOptions = {}) {
   const fetchImpl = options.fetch ?? fetch;
   const logger = options.logger ?? log;
+
+  /** A request that got no answer: timed out, or the network failed. */
+  const unreachable = (error: unknown) =>
+    error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? timeoutError(config.timeoutMs) : networkError(error);
 
   async function call<T>(method: "GET" | "POST", path: string, init: { body?: unknown; token?: string } = {}): Promise<T> {
     const logPath = path.split("?")[0];
@@ -76,17 +89,11 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
       });
       text = await response.text();
     } catch (error) {
-      const failure =
-        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? timeoutError(config.timeoutMs) : networkError(error);
+      const failure = unreachable(error);
       logger.warn("whatsapp call failed", { method, path: logPath, ms: elapsed(), code: failure.code });
       throw failure;
     }
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      // Not JSON (an HTML error page from a proxy): mapped below by HTTP status.
-    }
+    const json = jsonOf(text);
     if (!response.ok || json === null || typeof json !== "object") {
       // A 2xx that is not JSON is as useless as a bad gateway.
       const failure = whatsAppErrorFromEnvelope(json, response.ok ? 502 : response.status);
@@ -144,20 +151,12 @@ export function createWhatsAppClient(config: TWhatsAppConfig, options: TWhatsApp
       try {
         response = await fetchImpl(url, { headers: { authorization: `Bearer ${config.accessToken}` }, signal: AbortSignal.timeout(config.timeoutMs) });
       } catch (error) {
-        const failure =
-          error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? timeoutError(config.timeoutMs) : networkError(error);
+        const failure = unreachable(error);
         logger.warn("whatsapp media download failed", { ms: Math.round(performance.now() - started), code: failure.code });
         throw failure;
       }
       if (response.ok) return response;
-      const text = await response.text().catch(() => "");
-      let json: unknown = null;
-      try {
-        json = text ? JSON.parse(text) : null;
-      } catch {
-        // An error page: mapped by HTTP status.
-      }
-      const failure = whatsAppErrorFromEnvelope(json, response.status);
+      const failure = whatsAppErrorFromEnvelope(jsonOf(await response.text().catch(() => "")), response.status);
       logger.warn("whatsapp media download failed", { status: response.status, ms: Math.round(performance.now() - started), code: failure.code });
       throw failure;
     },
