@@ -2,14 +2,11 @@
 // number reports the new tier (whatsapp_business_manager_messaging_limit) and the signed
 // business_capability_update webhook is posted, as Meta does when its scaling review decides.
 import type { TWebhookEnvelope } from "@/lib/whatsapp/types";
-import type { TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
+import { accountFieldEnvelope, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 
 /** `limit`: what max_daily_conversations_per_business carries (a tier such as "TIER_2K", or a number such as 2000 or -1). */
 function capabilityEnvelope(wabaId: string, limit: unknown, at: Date): TWebhookEnvelope {
-  return {
-    object: "whatsapp_business_account",
-    entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes: [{ field: "business_capability_update", value: { max_daily_conversations_per_business: limit, max_phone_numbers_per_waba: 25 } }] }],
-  };
+  return accountFieldEnvelope(wabaId, at, "business_capability_update", { max_daily_conversations_per_business: limit, max_phone_numbers_per_waba: 25 });
 }
 
 type TControlsInput = {

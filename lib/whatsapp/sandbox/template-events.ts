@@ -4,12 +4,7 @@
 // seconds, which the app orders late deliveries by.
 import type { TMessageTemplate, TWebhookEnvelope } from "@/lib/whatsapp/types";
 import type { TTemplateLibrary } from "@/lib/whatsapp/sandbox/templates";
-import type { TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
-
-const envelope = (wabaId: string, at: Date, field: string, value: Record<string, unknown>): TWebhookEnvelope => ({
-  object: "whatsapp_business_account",
-  entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes: [{ field, value }] }],
-});
+import { accountFieldEnvelope, type TWebhookDelivery } from "@/lib/whatsapp/sandbox/webhooks";
 
 const templateIds = (template: TMessageTemplate) => ({
   message_template_id: Number(template.id ?? 0),
@@ -18,7 +13,7 @@ const templateIds = (template: TMessageTemplate) => ({
 });
 
 export function templateStatusEnvelope(wabaId: string, template: TMessageTemplate, event: string, reason: string | null, at: Date): TWebhookEnvelope {
-  return envelope(wabaId, at, "message_template_status_update", {
+  return accountFieldEnvelope(wabaId, at, "message_template_status_update", {
     event,
     ...templateIds(template),
     reason: reason ?? "NONE",
@@ -28,7 +23,7 @@ export function templateStatusEnvelope(wabaId: string, template: TMessageTemplat
 }
 
 function templateCategoryEnvelope(wabaId: string, template: TMessageTemplate, previousCategory: string, at: Date): TWebhookEnvelope {
-  return envelope(wabaId, at, "template_category_update", { ...templateIds(template), previous_category: previousCategory, new_category: template.category });
+  return accountFieldEnvelope(wabaId, at, "template_category_update", { ...templateIds(template), previous_category: previousCategory, new_category: template.category });
 }
 
 type TControlsInput = {

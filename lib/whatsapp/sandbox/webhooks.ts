@@ -22,6 +22,11 @@ export function bsuidFor(phone: string): string {
   return `${country}.${digits}`;
 }
 
+/** A change to a business account field (templates, the messaging limit), dated by the entry's `time` as Meta does. */
+export function accountFieldEnvelope(wabaId: string, at: Date, field: string, value: Record<string, unknown>): TWebhookEnvelope {
+  return { object: "whatsapp_business_account", entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes: [{ field, value }] }] };
+}
+
 export function messagesEnvelope(ids: { wabaId: string; phoneNumberId: string }, value: Omit<TWebhookMessagesValue, "messaging_product" | "metadata">): TWebhookEnvelope {
   return {
     object: "whatsapp_business_account",
